@@ -1,0 +1,1 @@
+"""ConvScope web app: FastAPI server, pages and streaming API over convcore."""

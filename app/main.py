@@ -1,0 +1,40 @@
+"""create_app(): static files, page and API routers, one ConvError -> 422 handler."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from fastapi import FastAPI, Request
+from fastapi.responses import JSONResponse
+from fastapi.staticfiles import StaticFiles
+
+from convcore import ConvError
+
+from .settings import get_settings
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def create_app() -> FastAPI:
+    settings = get_settings()
+    app = FastAPI(
+        title="ConvScope",
+        summary="See how a convolution layer works, step by step.",
+        version="0.1.0",
+        max_body_size=settings.max_upload_bytes + 64 * 1024,
+    )
+    app.mount("/static", StaticFiles(directory=ROOT / "static"), name="static")
+
+    @app.exception_handler(ConvError)
+    async def conv_error(_: Request, exc: ConvError) -> JSONResponse:
+        return JSONResponse(status_code=422, content={"detail": str(exc)})
+
+    @app.get("/healthz", tags=["health"])
+    def healthz() -> dict[str, str]:
+        """Liveness probe."""
+        return {"status": "ok"}
+
+    return app
+
+
+app = create_app()

@@ -1,0 +1,23 @@
+"""convcore: an exact, pure-NumPy convolution engine that matches torch.nn.functional."""
+
+from .backward import conv2d_backward
+from .conv import conv2d, convolve2d
+from .cost import ConvCost, conv_cost, output_size
+from .errors import ConvError
+from .separable import separable_conv2d
+from .spec import Conv2dSpec
+from .transposed import conv_transpose2d, conv_transpose2d_backward
+
+__all__ = [
+    "ConvCost",
+    "ConvError",
+    "Conv2dSpec",
+    "conv2d",
+    "conv2d_backward",
+    "conv_transpose2d",
+    "conv_transpose2d_backward",
+    "conv_cost",
+    "convolve2d",
+    "output_size",
+    "separable_conv2d",
+]
