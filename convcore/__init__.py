@@ -4,6 +4,7 @@ from .backward import conv2d_backward
 from .conv import conv2d, convolve2d
 from .cost import ConvCost, conv_cost, output_size
 from .errors import ConvError
+from .kernels import PRESETS, kernel
 from .separable import separable_conv2d
 from .spec import Conv2dSpec
 from .transposed import conv_transpose2d, conv_transpose2d_backward
@@ -12,12 +13,14 @@ __all__ = [
     "ConvCost",
     "ConvError",
     "Conv2dSpec",
+    "PRESETS",
     "conv2d",
     "conv2d_backward",
     "conv_transpose2d",
     "conv_transpose2d_backward",
     "conv_cost",
     "convolve2d",
+    "kernel",
     "output_size",
     "separable_conv2d",
 ]
