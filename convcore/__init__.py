@@ -7,9 +7,16 @@ from .errors import ConvError
 from .kernels import PRESETS, kernel
 from .separable import separable_conv2d
 from .spec import Conv2dSpec
+from .trace import BackwardStep, Step, TransposeStep, backward_steps, forward_steps, transpose_steps
 from .transposed import conv_transpose2d, conv_transpose2d_backward
 
 __all__ = [
+    "BackwardStep",
+    "Step",
+    "TransposeStep",
+    "backward_steps",
+    "forward_steps",
+    "transpose_steps",
     "ConvCost",
     "ConvError",
     "Conv2dSpec",

@@ -27,9 +27,12 @@ def transpose_out_size(i: int, k: int, s: int, p: int, d: int, op: int) -> int:
     return (i - 1) * s - 2 * p + d * (k - 1) + op + 1
 
 
-def taps(o: int, k: int, s: int, d: int) -> np.ndarray:
-    """Padded-input indices read by output index o: o*s + d*arange(k), shape (k,)."""
-    return o * s + d * np.arange(k)
+def taps(o: int | np.ndarray, k: int, s: int, d: int) -> np.ndarray:
+    """Padded-input indices read by output index o: o*s + d*arange(k).
+
+    o: an int -> (k,), or an array (...,) of output indices -> (..., k).
+    """
+    return np.asarray(o)[..., None] * s + d * np.arange(k)
 
 
 @dataclass(frozen=True)

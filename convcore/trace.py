@@ -1,0 +1,273 @@
+"""Step-by-step traces: the same math as the fast path, one sliding-window step at a time.
+
+Every index comes from geometry.taps and every window from windows(); every output value is
+the fast path's own, so a trace explains conv2d rather than recomputing it differently.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+import numpy as np
+
+from .arrays import batched, floats
+from .conv import forward
+from .errors import ConvError
+from .geometry import ConvShape, check, taps
+from .padding import pad, unpad
+from .spec import Conv2dSpec, Pair
+from .transposed import _check as check_transposed
+from .windows import windows
+
+CHUNK = 512  # steps computed together with array ops, then handed out one by one
+
+
+@dataclass(frozen=True, slots=True)
+class Step:
+    """One output element y[n, f, oh, ow] and the dot product that made it.
+
+    rows (kH,) and cols (kW,) are padded-input indices of the taps; row_pad/col_pad flag the
+    ones that fall in padding. window, kernel, products: (C_g, kH, kW) over `channels`.
+    """
+
+    index: int
+    out: tuple[int, int, int, int]
+    channels: range
+    rows: np.ndarray
+    cols: np.ndarray
+    row_pad: np.ndarray
+    col_pad: np.ndarray
+    window: np.ndarray
+    kernel: np.ndarray
+    products: np.ndarray
+    partials: np.ndarray  # (C_g,) one sum per input channel
+    bias: float
+    value: float
+
+
+@dataclass(frozen=True, slots=True)
+class BackwardStep:
+    """What output element (n, f, oh, ow) adds to each gradient, and the running totals.
+
+    dw_add = dy * window and dx_add = dy * kernel, both (C_g, kH, kW); dx_add lands on the
+    padded input at (channels, rows, cols). dw (C_g, kH, kW) is the running dW[f], dx the running
+    dXp at the window, db the running db[f].
+    """
+
+    index: int
+    out: tuple[int, int, int, int]
+    channels: range
+    rows: np.ndarray
+    cols: np.ndarray
+    grad: float
+    dw_add: np.ndarray
+    dx_add: np.ndarray
+    dw: np.ndarray
+    dx: np.ndarray
+    db: float
+
+
+@dataclass(frozen=True, slots=True)
+class TransposeStep:
+    """Input element x[n, c, h, w] stamps x * weight[c] onto the output.
+
+    stamp: (F_g, kH, kW) over output `channels`; rows (kH,)/cols (kW,) are output indices,
+    where row_in/col_in are False for taps cropped away by padding (or past output_padding).
+    """
+
+    index: int
+    at: tuple[int, int, int, int]
+    channels: range
+    rows: np.ndarray
+    cols: np.ndarray
+    row_in: np.ndarray
+    col_in: np.ndarray
+    value: float
+    stamp: np.ndarray
+
+
+def forward_steps(
+    x: np.ndarray,
+    weight: np.ndarray,
+    bias: np.ndarray | None = None,
+    stride: int | Pair = 1,
+    padding: int | Pair | str = 0,
+    dilation: int | Pair = 1,
+    groups: int = 1,
+    padding_mode: str = "zeros",
+    start: int = 0,
+    stop: int | None = None,
+) -> Iterator[Step]:
+    """Yield Step start..stop-1 of conv2d, in (n, f, oh, ow) order; args as conv2d.
+
+    Validates eagerly (raises ConvError on the call, not on the first next()).
+    """
+    x, weight, bias = floats(x, weight, bias)
+    x, _ = batched(x)
+    spec = Conv2dSpec.of(weight.shape[2:], stride, padding, dilation, groups, padding_mode)
+    shape = check(x.shape, weight.shape, spec, None if bias is None else bias.shape)
+    return _forward(x, weight, bias, shape, *_range(start, stop, shape.steps))
+
+
+def _forward(x, weight, bias, shape: ConvShape, start: int, stop: int) -> Iterator[Step]:
+    spec = shape.spec
+    (top, _), (left, _) = spec.padding
+    (kH, kW), (s_h, s_w), (d_h, d_w) = spec.kernel, spec.stride, spec.dilation
+    G, C_g, F_g = spec.groups, shape.C_in // spec.groups, shape.C_out // spec.groups
+    H, W = shape.size
+    y = forward(x, weight, bias, shape)
+    win = windows(
+        pad(x, spec.padding, spec.padding_mode), spec.kernel, spec.stride, spec.dilation
+    )  # (N, C_in, H_out, W_out, kH, kW)
+    b = np.zeros(shape.C_out) if bias is None else bias
+    for a in range(start, stop, CHUNK):
+        k = np.arange(a, min(a + CHUNK, stop))
+        n, f, oh, ow = np.unravel_index(k, (shape.N, shape.C_out, *shape.out))
+        g = f // F_g
+        grouped = win[n, :, oh, ow].reshape(len(k), G, C_g, kH, kW)
+        wins = grouped[np.arange(len(k)), g]  # (chunk, C_g, kH, kW)
+        prods = wins * weight[f]
+        partials = prods.sum(axis=(2, 3))  # (chunk, C_g)
+        rows, cols = taps(oh, kH, s_h, d_h), taps(ow, kW, s_w, d_w)  # (chunk, kH), (chunk, kW)
+        row_pad = (rows < top) | (rows >= top + H)
+        col_pad = (cols < left) | (cols >= left + W)
+        values = y[n, f, oh, ow]
+        for t in range(len(k)):
+            gt = int(g[t])
+            yield Step(
+                int(k[t]),
+                (int(n[t]), int(f[t]), int(oh[t]), int(ow[t])),
+                range(gt * C_g, gt * C_g + C_g),
+                rows[t],
+                cols[t],
+                row_pad[t],
+                col_pad[t],
+                wins[t],
+                weight[f[t]],
+                prods[t],
+                partials[t],
+                float(b[f[t]]),
+                float(values[t]),
+            )
+
+
+def backward_steps(
+    grad_output: np.ndarray,
+    x: np.ndarray,
+    weight: np.ndarray,
+    stride: int | Pair = 1,
+    padding: int | Pair | str = 0,
+    dilation: int | Pair = 1,
+    groups: int = 1,
+    padding_mode: str = "zeros",
+    start: int = 0,
+    stop: int | None = None,
+) -> Iterator[BackwardStep]:
+    """Yield how each output element's dy is accumulated into dW, dXp and db.
+
+    After the last step (start=0, stop=None) the totals equal conv2d_backward: dW and db
+    directly, dX after `final_input_grad` folds the padded cells back.
+    """
+    dy, x, weight = floats(grad_output, x, weight)
+    x, unbatched = batched(x)
+    dy = dy[None] if unbatched and dy.ndim == 3 else dy
+    spec = Conv2dSpec.of(weight.shape[2:], stride, padding, dilation, groups, padding_mode)
+    shape = check(x.shape, weight.shape, spec)
+    if dy.shape != (shape.N, shape.C_out, *shape.out):
+        raise ConvError(
+            f"grad_output must have the output's shape "
+            f"{(shape.N, shape.C_out, *shape.out)}, got {dy.shape}"
+        )
+    return _backward(dy, x, weight, shape, *_range(start, stop, shape.steps))
+
+
+def _backward(dy, x, weight, shape: ConvShape, start: int, stop: int) -> Iterator[BackwardStep]:
+    spec = shape.spec
+    (kH, kW), (s_h, s_w), (d_h, d_w) = spec.kernel, spec.stride, spec.dilation
+    C_g, F_g = shape.C_in // spec.groups, shape.C_out // spec.groups
+    win = windows(pad(x, spec.padding, spec.padding_mode), spec.kernel, spec.stride, spec.dilation)
+    dw = np.zeros_like(weight)
+    dxp = np.zeros((shape.N, shape.C_in, *shape.padded), x.dtype)
+    db = np.zeros(shape.C_out, x.dtype)
+    for k in range(start, stop):
+        n, f, oh, ow = (int(i) for i in np.unravel_index(k, dy.shape))
+        cs = slice(f // F_g * C_g, f // F_g * C_g + C_g)
+        rs = slice(oh * s_h, oh * s_h + d_h * (kH - 1) + 1, d_h)
+        qs = slice(ow * s_w, ow * s_w + d_w * (kW - 1) + 1, d_w)
+        g = dy[n, f, oh, ow]
+        dw_add, dx_add = g * win[n, cs, oh, ow], g * weight[f]
+        dw[f] += dw_add
+        dxp[n, cs, rs, qs] += dx_add
+        db[f] += g
+        yield BackwardStep(
+            k,
+            (n, f, oh, ow),
+            range(cs.start, cs.stop),
+            taps(oh, kH, s_h, d_h),
+            taps(ow, kW, s_w, d_w),
+            float(g),
+            dw_add,
+            dx_add,
+            dw[f].copy(),
+            dxp[n, cs, rs, qs].copy(),
+            float(db[f]),
+        )
+
+
+def final_input_grad(dxp: np.ndarray, shape: ConvShape) -> np.ndarray:
+    """Fold the padded-input gradient (N, C_in, Hp, Wp) back to dX (N, C_in, H, W)."""
+    return unpad(dxp, shape.size, shape.spec.padding, shape.spec.padding_mode)
+
+
+def transpose_steps(
+    x: np.ndarray,
+    weight: np.ndarray,
+    bias: np.ndarray | None = None,
+    stride: int | Pair = 1,
+    padding: int | Pair = 0,
+    output_padding: int | Pair = 0,
+    groups: int = 1,
+    dilation: int | Pair = 1,
+    start: int = 0,
+    stop: int | None = None,
+) -> Iterator[TransposeStep]:
+    """Yield one stamp per input element of conv_transpose2d, in (n, c, h, w) order.
+
+    The output is bias plus the sum of every stamp's in-bounds taps.
+    """
+    x, weight, bias = floats(x, weight, bias)
+    x, _ = batched(x)
+    shape = check_transposed(x, weight, stride, padding, output_padding, groups, dilation, bias)
+    return _transpose(x, weight, shape, *_range(start, stop, x.size))
+
+
+def _transpose(x, weight, shape: ConvShape, start: int, stop: int) -> Iterator[TransposeStep]:
+    spec = shape.spec
+    (kH, kW), (s_h, s_w), (d_h, d_w) = spec.kernel, spec.stride, spec.dilation
+    (top, _), (left, _) = spec.padding
+    H_out, W_out = shape.size
+    C_g, F_g = x.shape[1] // spec.groups, weight.shape[1]
+    for k in range(start, stop):
+        n, c, h, w = (int(i) for i in np.unravel_index(k, x.shape))
+        # The equivalent conv reads output row r at padded index r + top: undo that offset.
+        rows, cols = taps(h, kH, s_h, d_h) - top, taps(w, kW, s_w, d_w) - left
+        g = c // C_g
+        yield TransposeStep(
+            k,
+            (n, c, h, w),
+            range(g * F_g, g * F_g + F_g),
+            rows,
+            cols,
+            (rows >= 0) & (rows < H_out),
+            (cols >= 0) & (cols < W_out),
+            float(x[n, c, h, w]),
+            x[n, c, h, w] * weight[c],
+        )
+
+
+def _range(start: int, stop: int | None, total: int) -> tuple[int, int]:
+    stop = total if stop is None else min(stop, total)
+    if start < 0 or start > stop:
+        raise ConvError(f"start must be between 0 and {stop}, got {start}")
+    return start, stop
