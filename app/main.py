@@ -10,6 +10,7 @@ from fastapi.staticfiles import StaticFiles
 
 from convcore import ConvError
 
+from .routes import conv, images, pages
 from .settings import get_settings
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -34,6 +35,8 @@ def create_app() -> FastAPI:
         """Liveness probe."""
         return {"status": "ok"}
 
+    for module in (pages, conv, images):
+        app.include_router(module.router)
     return app
 
 

@@ -1,0 +1,5 @@
+"""Image lab API (filled in by the image-lab work)."""
+
+from fastapi import APIRouter
+
+router = APIRouter(prefix="/api/images", tags=["images"])
