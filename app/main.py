@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from fastapi import FastAPI, Request
-from fastapi.responses import JSONResponse
+from fastapi import FastAPI
+from fastapi.exceptions import RequestValidationError
 from fastapi.staticfiles import StaticFiles
 
 from convcore import ConvError
 
+from . import errors
 from .routes import conv, images, pages
 from .settings import get_settings
 
@@ -26,9 +27,8 @@ def create_app() -> FastAPI:
     )
     app.mount("/static", StaticFiles(directory=ROOT / "static"), name="static")
 
-    @app.exception_handler(ConvError)
-    async def conv_error(_: Request, exc: ConvError) -> JSONResponse:
-        return JSONResponse(status_code=422, content={"detail": str(exc)})
+    app.add_exception_handler(ConvError, errors.conv_error)
+    app.add_exception_handler(RequestValidationError, errors.invalid_request)
 
     @app.get("/healthz", tags=["health"])
     def healthz() -> dict[str, str]:

@@ -27,6 +27,18 @@ def transpose_out_size(i: int, k: int, s: int, p: int, d: int, op: int) -> int:
     return (i - 1) * s - 2 * p + d * (k - 1) + op + 1
 
 
+def out_size_formula(i: int, k: int, s: int, pad: Pair, d: int) -> str:
+    """The output-size formula with the numbers in it, e.g. for the explorer's readout."""
+    return (f"⌊({i} + {pad[0]} + {pad[1]} − {d}·({k} − 1) − 1) / {s}⌋ + 1 = "
+            f"{out_size(i, k, s, pad, d)}")
+
+
+def transpose_out_size_formula(i: int, k: int, s: int, p: int, d: int, op: int) -> str:
+    """The transposed-conv output-size formula with the numbers in it."""
+    return (f"({i} − 1)·{s} − 2·{p} + {d}·({k} − 1) + {op} + 1 = "
+            f"{transpose_out_size(i, k, s, p, d, op)}")
+
+
 def taps(o: int | np.ndarray, k: int, s: int, d: int) -> np.ndarray:
     """Padded-input indices read by output index o: o*s + d*arange(k).
 

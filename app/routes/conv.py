@@ -1,5 +1,95 @@
-"""Conv plan and step streams (filled in by the streaming-API work)."""
+"""Conv plan and step streams: a model validates, convcore computes, serialize formats."""
 
-from fastapi import APIRouter
+from __future__ import annotations
 
-router = APIRouter(tags=["conv"])
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Query, Request
+
+import convcore
+
+from ..schemas import BackwardParams, ConvParams, ErrorOut, StepParams, TransposeParams
+from ..serialize import (
+    backward_json,
+    conv_plan,
+    dumps,
+    step_json,
+    transpose_json,
+    transpose_plan,
+)
+from ..stream import SSE_RESPONSE, EventStream, event, events
+
+ERRORS: dict[int | str, dict[str, Any]] = {
+    422: {
+        "description": "An impossible configuration, explained in one sentence",
+        "content": {"application/json": {"schema": ErrorOut.model_json_schema()}},
+    }
+}
+router = APIRouter(tags=["conv"], responses=ERRORS)
+
+
+@router.get("/api/conv/plan")
+def plan(params: Annotated[ConvParams, Query()]) -> dict[str, Any]:
+    """Shapes, padded input, kernels, full output, formula, costs and limits of one conv2d."""
+    return conv_plan(params)
+
+
+@router.get("/api/conv/steps", response_class=EventStream, responses=SSE_RESPONSE)
+def steps(params: Annotated[StepParams, Query()], request: Request) -> EventStream:
+    """Stream every sliding-window step of the forward pass (Server-Sent Events)."""
+    x, _, b = params.arrays()
+    start, stop = params.bounds(params.shape.steps)
+    trace = convcore.forward_steps(
+        x, params.applied_weight(), b, **params.conv_kwargs(), start=start, stop=stop
+    )  # type: ignore[arg-type]
+    return _stream(
+        request,
+        (event("step", step_json(s), s.index) for s in trace),
+        {"steps": stop - start, "next": stop if stop < params.shape.steps else None},
+    )
+
+
+@router.get("/api/conv/backward/steps", response_class=EventStream, responses=SSE_RESPONSE)
+def backward_steps(params: Annotated[BackwardParams, Query()], request: Request) -> EventStream:
+    """Stream how each output's dL/dy is accumulated into dL/dW, dL/dX and dL/db."""
+    x, _, _ = params.arrays()
+    w, dy = params.applied_weight(), params.grad_output()
+    start, stop = params.bounds(params.shape.steps)
+    kw = params.conv_kwargs()
+    trace = convcore.backward_steps(dy, x, w, **kw, start=start, stop=stop)  # type: ignore[arg-type]
+    dx, dw, db = convcore.conv2d_backward(dy, x, w, **kw)  # type: ignore[arg-type]
+    return _stream(
+        request,
+        (event("step", backward_json(s), s.index) for s in trace),
+        {
+            "steps": stop - start,
+            "dy": dy.tolist(),
+            "dx": dx.tolist(),
+            "dw": dw.tolist(),
+            "db": db.tolist(),
+        },
+    )
+
+
+@router.get("/api/conv-transpose/plan")
+def transpose_plan_route(params: Annotated[TransposeParams, Query()]) -> dict[str, Any]:
+    """Input, weight, output, formula and costs of one conv_transpose2d."""
+    return transpose_plan(params)
+
+
+@router.get("/api/conv-transpose/steps", response_class=EventStream, responses=SSE_RESPONSE)
+def transpose_steps(params: Annotated[TransposeParams, Query()], request: Request) -> EventStream:
+    """Stream one kernel stamp per input element of a transposed convolution."""
+    x, w, b = params.arrays()
+    start, stop = params.bounds(int(x.size))
+    trace = convcore.transpose_steps(x, w, b, **params.conv_kwargs(), start=start, stop=stop)  # type: ignore[arg-type]
+    y = convcore.conv_transpose2d(x, w, b, **params.conv_kwargs())  # type: ignore[arg-type]
+    return _stream(
+        request,
+        (event("step", transpose_json(s), s.index) for s in trace),
+        {"steps": stop - start, "output": y.tolist()},
+    )
+
+
+def _stream(request: Request, lines: Any, done: dict[str, Any]) -> EventStream:
+    return EventStream(events(request, lines, iter([event("done", dumps(done))])))

@@ -1,0 +1,216 @@
+"""Query models: every conv parameter with convcore's name, a teaching default and a bound.
+
+A model validator builds the arrays and runs the engine's own checks, so an impossible
+combination is a 422 with the engine's message before any stream starts.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Literal
+
+import numpy as np
+from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, model_validator
+
+from convcore import Conv2dSpec, ConvError
+from convcore.geometry import ConvShape, check
+from convcore.spec import PADDING_MODES, Pair, pair
+from convcore.transposed import _check as check_transposed
+
+from .settings import get_settings
+from .sources import INPUTS, KERNELS, make_bias, make_input, make_weight
+
+S = get_settings()
+PAIR = r"^\s*\d{1,4}\s*(,\s*\d{1,4}\s*)?$"
+InputName = Literal[INPUTS]  # type: ignore[valid-type]
+KernelName = Literal[KERNELS]  # type: ignore[valid-type]
+
+
+def parse_pair(text: str, name: str, low: int, high: int) -> Pair:
+    """'3' or '3,5' -> (h, w) within [low, high]."""
+    parts = [int(v) for v in text.split(",")]
+    h, w = pair(parts if len(parts) == 2 else parts[0], name)
+    if not (low <= h <= high and low <= w <= high):
+        raise ConvError(f"{name} must be between {low} and {high}, got {text.strip()}")
+    return h, w
+
+
+class ConvParams(BaseModel):
+    """One conv2d configuration; every field is an optional query parameter."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    batch: int = Field(1, ge=1, le=S.max_batch, description="N, images in the batch")
+    in_channels: int = Field(1, ge=1, le=S.max_channels, description="C_in")
+    out_channels: int = Field(1, ge=1, le=S.max_channels, description="C_out")
+    height: int = Field(7, ge=1, le=S.max_size, description="input H")
+    width: int = Field(7, ge=1, le=S.max_size, description="input W")
+    kernel_size: str = Field("3", pattern=PAIR, description="'k' or 'kh,kw'")
+    stride: str = Field("1", pattern=PAIR, description="'s' or 'sh,sw'")
+    padding: str = Field(
+        "1", pattern=PAIR + r"|^(same|valid)$", description="'p', 'ph,pw', 'same' or 'valid'"
+    )
+    dilation: str = Field("1", pattern=PAIR, description="'d' or 'dh,dw'; 1 means no gaps")
+    groups: int = Field(1, ge=1, le=S.max_channels)
+    padding_mode: Literal[PADDING_MODES] = "zeros"  # type: ignore[valid-type]
+    bias: bool = False
+    bias_values: str | None = Field(None, max_length=400, description="'b0,b1,...'")
+    input: InputName = "ramp"
+    glyph: str | None = Field(None, max_length=1, description="for input=digit/letter")
+    seed: int = Field(0, ge=0, le=2**31 - 1)
+    input_values: str | None = Field(None, max_length=200_000, description="JSON nested list")
+    kernel: KernelName = "sobel_x"
+    weight_values: str | None = Field(None, max_length=50_000, description="JSON nested list")
+    operation: Literal["correlation", "convolution"] = "correlation"
+
+    _arrays: tuple[np.ndarray, np.ndarray, np.ndarray | None] = PrivateAttr()
+    _shape: ConvShape = PrivateAttr()
+    _padding: Pair | str = PrivateAttr()  # as given: 'same' may pad unevenly
+    _op: Pair = PrivateAttr((0, 0))
+
+    @model_validator(mode="after")
+    def _build(self) -> ConvParams:
+        kernel = parse_pair(self.kernel_size, "kernel size", 1, S.max_kernel)
+        stride = parse_pair(self.stride, "stride", 0, S.max_stride)
+        dilation = parse_pair(self.dilation, "dilation", 0, S.max_dilation)
+        padding: Pair | str = self.padding.strip()
+        if padding not in ("same", "valid"):
+            padding = parse_pair(self.padding, "padding", 0, S.max_padding)
+        spec = Conv2dSpec.of(kernel, stride, padding, dilation, self.groups, self.padding_mode)
+        self._padding = padding
+        self._finish(spec)
+        return self
+
+    def _finish(self, spec: Conv2dSpec) -> None:
+        if self.in_channels % self.groups:  # before building (C_out, C_in/groups, ...) kernels
+            check((1, self.in_channels, 1, 1), (self.out_channels, 1, 1, 1), spec)
+        x = make_input(
+            self.input,
+            (self.batch, self.in_channels, self.height, self.width),
+            self.seed,
+            self.glyph,
+            self.input_values,
+        )
+        w = make_weight(
+            self.kernel,
+            (self.out_channels, self.in_channels // self.groups, *spec.kernel),
+            self.seed,
+            self.weight_values,
+        )
+        b = make_bias(self.out_channels, self.seed, self.bias_values) if self.bias else None
+        self._shape = check(x.shape, w.shape, spec, None if b is None else b.shape)
+        self._arrays = (x, w, b)
+
+    def arrays(self) -> tuple[np.ndarray, np.ndarray, np.ndarray | None]:
+        """(x (N, C_in, H, W), weight as given (C_out, C_in/g, kH, kW), bias (C_out,) or None)."""
+        return self._arrays
+
+    def applied_weight(self) -> np.ndarray:
+        """The kernel the layer applies: flipped 180 degrees for a true convolution."""
+        w = self._arrays[1]
+        return w[..., ::-1, ::-1].copy() if self.operation == "convolution" else w
+
+    @property
+    def shape(self) -> ConvShape:
+        return self._shape
+
+    def conv_kwargs(self) -> dict[str, Any]:
+        spec = self._shape.spec
+        return {
+            "stride": spec.stride,
+            "padding": self._padding,
+            "dilation": spec.dilation,
+            "groups": spec.groups,
+            "padding_mode": spec.padding_mode,
+        }
+
+
+class Range(BaseModel):
+    """Which steps to stream: [start, stop), at most max_steps of them."""
+
+    start: int = Field(0, ge=0, description="first step index")
+    stop: int | None = Field(None, ge=0, description="one past the last step (default: all)")
+
+    def bounds(self, total: int) -> tuple[int, int]:
+        stop = total if self.stop is None else min(self.stop, total)
+        if self.start > stop:
+            raise ConvError(f"start {self.start} is past the last step {total}")
+        return self.start, min(stop, self.start + S.max_steps)
+
+
+class StepParams(ConvParams, Range):
+    """A conv configuration plus a step range."""
+
+    model_config = ConfigDict(extra="forbid")
+
+
+class BackwardParams(StepParams):
+    """Backward pass: dL/dy is all ones (L = sum of y) or seeded random integers."""
+
+    model_config = ConfigDict(extra="forbid")
+    grad: Literal["ones", "random"] = "ones"
+
+    def grad_output(self) -> np.ndarray:
+        shape = (self.shape.N, self.shape.C_out, *self.shape.out)
+        if self.grad == "ones":
+            return np.ones(shape)
+        return np.random.default_rng(self.seed + 3).integers(-2, 3, shape).astype(float)
+
+
+class TransposeParams(ConvParams, Range):
+    """conv_transpose2d: weight (C_in, C_out/groups, kH, kW); zeros padding only."""
+
+    model_config = ConfigDict(extra="forbid")
+    padding: str = Field("0", pattern=PAIR, description="'p' or 'ph,pw'")
+    output_padding: str = Field("0", pattern=PAIR, description="'op' or 'oh,ow'")
+
+    def _finish(self, spec: Conv2dSpec) -> None:
+        if self.padding_mode != "zeros":
+            raise ConvError("a transposed convolution only supports zeros padding")
+        op = parse_pair(self.output_padding, "output padding", 0, S.max_stride)
+        if self.in_channels % self.groups or self.out_channels % self.groups:
+            raise ConvError(
+                f"groups {self.groups} must divide the input channels "
+                f"{self.in_channels} and the output channels {self.out_channels}"
+            )
+        x = make_input(
+            self.input,
+            (self.batch, self.in_channels, self.height, self.width),
+            self.seed,
+            self.glyph,
+            self.input_values,
+        )
+        w = make_weight(
+            self.kernel,
+            (self.in_channels, self.out_channels // self.groups, *spec.kernel),
+            self.seed,
+            self.weight_values,
+        )
+        b = make_bias(self.out_channels, self.seed, self.bias_values) if self.bias else None
+        self._shape = check_transposed(
+            x,
+            w,
+            spec.stride,
+            (spec.padding[0][0], spec.padding[1][0]),
+            op,
+            spec.groups,
+            spec.dilation,
+            b,
+        )
+        self._arrays = (x, w, b)
+        self._op = op
+
+    def conv_kwargs(self) -> dict[str, Any]:
+        spec = self._shape.spec
+        return {
+            "stride": spec.stride,
+            "padding": self._padding,
+            "dilation": spec.dilation,
+            "groups": spec.groups,
+            "output_padding": self._op,
+        }
+
+
+class ErrorOut(BaseModel):
+    """Every 4xx: a message a student can act on."""
+
+    detail: str

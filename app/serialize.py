@@ -1,0 +1,202 @@
+"""The one place numbers leave the server: plans as dicts, steps as compact JSON lines.
+
+Streamed products and partial sums are rounded to 6 significant digits for display; the
+`value` of each step is exact, so the steps rebuild the plan's output bit for bit.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+import numpy as np
+
+import convcore
+from convcore import BackwardStep, Step, TransposeStep, conv_cost
+from convcore.geometry import out_size_formula, transpose_out_size_formula
+from convcore.padding import pad
+
+from .schemas import ConvParams, TransposeParams
+from .settings import get_settings
+
+AXES = ("height", "width")
+
+
+def conv_plan(params: ConvParams) -> dict[str, Any]:
+    """Everything the explorer draws once: shapes, padded input, kernels, output, costs."""
+    x, w, b = params.arrays()
+    shape, spec = params.shape, params.shape.spec
+    kernel = params.applied_weight()
+    y = convcore.conv2d(x, kernel, b, **params.conv_kwargs())  # type: ignore[arg-type]
+    (top, bottom), (left, right) = spec.padding
+    kw = params.conv_kwargs()
+    cost = conv_cost(
+        x.shape,
+        shape.C_out,
+        spec.kernel,
+        kw["stride"],
+        kw["padding"],
+        kw["dilation"],
+        kw["groups"],
+        bias=b is not None,
+    )  # type: ignore[arg-type]
+    formula = {
+        axis: {"text": out_size_formula(i, k, s, p, d), "value": o}
+        for axis, i, k, s, p, d, o in zip(
+            AXES,
+            shape.size,
+            spec.kernel,
+            spec.stride,
+            spec.padding,
+            spec.dilation,
+            shape.out,
+            strict=True,
+        )
+    }
+    return {
+        "params": params.model_dump(),
+        "shape": _shape(shape) | {"Hp": shape.padded[0], "Wp": shape.padded[1]},
+        "padding": {"top": top, "bottom": bottom, "left": left, "right": right},
+        "input": x.tolist(),
+        "padded": pad(x, spec.padding, spec.padding_mode).tolist(),
+        "pad_mask": np.pad(np.zeros(shape.size, bool), spec.padding, constant_values=True).tolist(),
+        "weight": w.tolist(),
+        "kernel": kernel.tolist(),
+        "bias": None if b is None else b.tolist(),
+        "output": y.tolist(),
+        "formula": formula,
+        "cost": {"params": cost.params, "macs": cost.macs, "flops": cost.flops},
+        "steps": shape.steps,
+        "limits": limits(),
+    }
+
+
+def transpose_plan(params: TransposeParams) -> dict[str, Any]:
+    """The transposed conv's input, weight (C_in, C_out/g, kH, kW), output and formula."""
+    x, w, b = params.arrays()
+    shape, spec = params.shape, params.shape.spec
+    kw = params.conv_kwargs()
+    y = convcore.conv_transpose2d(x, w, b, **kw)  # type: ignore[arg-type]
+    op = kw["output_padding"]
+    cost = conv_cost(
+        x.shape,
+        shape.C_in,
+        spec.kernel,
+        spec.stride,
+        spec.padding[0][0],
+        spec.dilation,
+        spec.groups,
+        bias=b is not None,
+        kind="transposed",
+        output_padding=op,
+    )  # type: ignore[arg-type]
+    formula = {
+        axis: {"text": transpose_out_size_formula(i, k, s, p[0], d, o), "value": n}
+        for axis, i, k, s, p, d, o, n in zip(
+            AXES,
+            x.shape[2:],
+            spec.kernel,
+            spec.stride,
+            spec.padding,
+            spec.dilation,
+            op,
+            shape.size,
+            strict=True,
+        )  # type: ignore[call-overload]
+    }
+    return {
+        "params": params.model_dump(),
+        "shape": {
+            "N": shape.N,
+            "C_in": x.shape[1],
+            "C_out": shape.C_in,
+            "H": x.shape[2],
+            "W": x.shape[3],
+            "kH": spec.kernel[0],
+            "kW": spec.kernel[1],
+            "H_out": shape.size[0],
+            "W_out": shape.size[1],
+            "groups": spec.groups,
+        },
+        "input": x.tolist(),
+        "weight": w.tolist(),
+        "bias": None if b is None else b.tolist(),
+        "output": y.tolist(),
+        "formula": formula,
+        "cost": {"params": cost.params, "macs": cost.macs, "flops": cost.flops},
+        "steps": int(x.size),
+        "limits": limits(),
+    }
+
+
+def limits() -> dict[str, int]:
+    s = get_settings()
+    return {
+        k: getattr(s, k)
+        for k in (
+            "max_size",
+            "max_channels",
+            "max_batch",
+            "max_kernel",
+            "max_stride",
+            "max_padding",
+            "max_dilation",
+            "max_steps",
+        )
+    }
+
+
+def _shape(shape: convcore.geometry.ConvShape) -> dict[str, int]:
+    G = shape.spec.groups
+    return {
+        "N": shape.N,
+        "C_in": shape.C_in,
+        "C_out": shape.C_out,
+        "H": shape.size[0],
+        "W": shape.size[1],
+        "kH": shape.spec.kernel[0],
+        "kW": shape.spec.kernel[1],
+        "H_out": shape.out[0],
+        "W_out": shape.out[1],
+        "groups": G,
+        "C_g": shape.C_in // G,
+        "F_g": shape.C_out // G,
+    }
+
+
+def _r6(a: np.ndarray) -> list[Any]:
+    """Round to 6 significant digits for display, keeping JSON short."""
+    flat = [float(f"{v:.6g}") for v in (a + 0.0).ravel().tolist()]  # + 0.0 turns -0.0 into 0.0
+    return np.reshape(flat, a.shape).tolist() if a.ndim > 1 else flat
+
+
+def dumps(d: dict[str, Any]) -> str:
+    return json.dumps(d, separators=(",", ":"))
+
+
+def step_json(st: Step) -> str:
+    return dumps({
+        "k": st.index, "out": st.out, "ch": list(st.channels),
+        "rows": st.rows.tolist(), "cols": st.cols.tolist(),
+        "rpad": st.row_pad.tolist(), "cpad": st.col_pad.tolist(),
+        "x": st.window.tolist(), "p": _r6(st.products), "s": _r6(st.partials),
+        "b": st.bias, "value": st.value,
+    })  # fmt: skip
+
+
+def backward_json(st: BackwardStep) -> str:
+    return dumps({
+        "k": st.index, "out": st.out, "ch": list(st.channels),
+        "rows": st.rows.tolist(), "cols": st.cols.tolist(), "g": st.grad,
+        "dw_add": _r6(st.dw_add), "dx_add": _r6(st.dx_add),
+        "dw": _r6(st.dw), "dx": _r6(st.dx), "db": st.db,
+    })  # fmt: skip
+
+
+def transpose_json(st: TransposeStep) -> str:
+    return dumps({
+        "k": st.index, "at": st.at, "ch": list(st.channels),
+        "rows": st.rows.tolist(), "cols": st.cols.tolist(),
+        "rin": st.row_in.tolist(), "cin": st.col_in.tolist(),
+        "v": st.value, "stamp": _r6(st.stamp),
+    })  # fmt: skip

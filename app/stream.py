@@ -1,0 +1,53 @@
+"""Server-Sent Events on a plain StreamingResponse: a small formatter, measured ~3x faster than
+fastapi.sse here (shared/tooling.md), with no keep-alive noise on disconnect."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator, Iterable, Iterator
+from itertools import islice
+from typing import Any
+
+from fastapi import Request
+from fastapi.responses import StreamingResponse
+
+BATCH = 256  # events computed per turn of the event loop; checked for disconnect in between
+
+
+class EventStream(StreamingResponse):
+    media_type = "text/event-stream"
+
+    def __init__(self, content: AsyncIterator[str], status_code: int = 200) -> None:
+        headers = {"Cache-Control": "no-cache", "X-Accel-Buffering": "no"}
+        super().__init__(content, status_code=status_code, headers=headers)
+
+
+def event(name: str, data: str, id: int | None = None) -> str:
+    """One SSE event; data is one line of JSON."""
+    head = f"event: {name}\n" if id is None else f"event: {name}\nid: {id}\n"
+    return f"{head}data: {data}\n\n"
+
+
+async def events(request: Request, steps: Iterable[str], done: Iterator[str]) -> AsyncIterator[str]:
+    """Stream pre-formatted step events in batches, then the `done` event(s).
+
+    A client that goes away stops the (lazy) step generator: nothing more is computed.
+    """
+    it = iter(steps)
+    while chunk := "".join(islice(it, BATCH)):
+        yield chunk
+        if await request.is_disconnected():
+            close = getattr(it, "close", None)
+            if close:
+                close()
+            return
+    for tail in done:
+        yield tail
+
+
+SSE_RESPONSE: dict[int | str, dict[str, Any]] = {
+    200: {
+        "description": "A stream of `event: step` events (one JSON object each, with an `id:`), "
+        "closed by one `event: done`.",
+        "content": {"text/event-stream": {"schema": {"type": "string"}}},
+    }
+}
