@@ -1,0 +1,78 @@
+/**
+ * arithmetic.js: write one dot product out in full, `x·w + x·w + … = subtotal` per input
+ * channel, then `subtotals + b = y`. Pure: the DOM it writes is a function of its arguments.
+ * Large type comes from CSS (.arith); negatives carry a minus sign, parentheses and signed ink.
+ *
+ *   renderArithmetic(el, sum, opts) -> void   (replaces el's content)
+ *     el    a container element
+ *     sum   {
+ *       channels: [{ label, x: number[], w: number[], p?: number[], pad?: boolean[],
+ *                    subtotal: number }]      one entry per input channel in the window;
+ *                                             x, w (and p = x*w, pad = tap reads padding)
+ *                                             flattened in the same order
+ *       bias: number | null                  null when the layer has no bias
+ *       value: number                        the output y
+ *     }
+ *     opts  { t?: (key, vars) -> string  (i18n; keys arith.channel, arith.more, arith.bias,
+ *                                         arith.pad), maxTerms?: number (per channel, 12),
+ *             digits?: number (4) }
+ *   Elements carry data-value (full precision) so tests can compare with the API.
+ */
+import { fmt, fmtFactor } from "../format.js";
+import { signInk } from "./colors.js";
+
+const EN = {
+  "arith.channel": "channel {c}",
+  "arith.more": "+ {n} more",
+  "arith.bias": "bias",
+  "arith.pad": "reads padding",
+};
+const fallbackT = (key, vars = {}) =>
+  (EN[key] || key).replace(/\{(\w+)\}/g, (_, k) => String(vars[k] ?? ""));
+
+const esc = (s) =>
+  String(s).replace(/[&<>"]/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;" })[c]);
+
+function num(v, cls, digits, role = "") {
+  const neg = v < 0 ? " neg" : "";
+  return (
+    `<span class="num ${cls}${neg}"${role ? ` data-role="${role}"` : ""} data-value="${v}"` +
+    ` style="color:${signInk(v)}">${esc(fmt(v, digits))}</span>`
+  );
+}
+
+function term(x, w, pad, digits, t) {
+  const cls = pad ? "term pad" : "term";
+  const title = pad ? ` title="${esc(t("arith.pad"))}"` : "";
+  return (
+    `<span class="${cls}"${title} data-x="${x}" data-w="${w}">` +
+    `<span class="fx">${esc(fmtFactor(x, digits))}</span><span class="op">·</span>` +
+    `<span class="fw">${esc(fmtFactor(w, digits))}</span></span>`
+  );
+}
+
+export function renderArithmetic(el, sum, opts = {}) {
+  const t = opts.t || fallbackT;
+  const max = opts.maxTerms ?? 12;
+  const digits = opts.digits ?? 4;
+  const rows = sum.channels.map((ch, c) => {
+    const n = ch.x.length;
+    const shown = n > max ? max - 1 : n;
+    const terms = [];
+    for (let i = 0; i < shown; i++) terms.push(term(ch.x[i], ch.w[i], ch.pad && ch.pad[i], digits, t));
+    if (shown < n) terms.push(`<span class="more">${esc(t("arith.more", { n: n - shown }))}</span>`);
+    return (
+      `<div class="arith-row" data-channel="${c}"><span class="arith-label">${esc(ch.label)}</span>` +
+      `<span class="terms">${terms.join('<span class="plus"> + </span>')}</span>` +
+      `<span class="eq"> = </span>${num(ch.subtotal, "sub", digits, "subtotal")}</div>`
+    );
+  });
+  const parts = sum.channels.map((ch) => num(ch.subtotal, "sub", digits));
+  if (sum.bias !== null && sum.bias !== undefined) {
+    parts.push(`<span class="arith-label">${esc(t("arith.bias"))}</span> ${num(sum.bias, "bias", digits, "bias")}`);
+  }
+  const total =
+    `<div class="arith-total">${parts.join('<span class="plus"> + </span>')}` +
+    `<span class="eq"> = </span><strong class="y">y = ${num(sum.value, "result", digits, "result")}</strong></div>`;
+  el.innerHTML = rows.join("") + total;
+}

@@ -1,0 +1,125 @@
+/**
+ * colors.js: the one place for colour decisions (explorer and image lab share it).
+ *
+ * The palette is Paul Tol's diverging BuRd, read from /static/colormap.json (the image-lab
+ * server reads the same file, so both pages draw the same colours). Why diverging: a conv
+ * layer's numbers have a sign, and the sign is the story (an edge detector answers "darker
+ * here" with a negative). Zero is near-white, negative blue, positive red; the ends stay
+ * distinct for the three common colour-vision deficiencies. Colour is never the only cue:
+ * every printed negative carries a minus sign (format.js), and the arithmetic uses bold ink.
+ *
+ * Exports (all pure):
+ *   palette                      the parsed colormap.json ({stops: [{at, color}], bad, ...})
+ *   rgbAt(t) -> [r, g, b]        t in [-1, 1] (clamped); linear interpolation between stops
+ *   makeScale(maxAbs) -> fn(v)   v -> CSS colour, v/maxAbs mapped to [-1, 1] (256-entry table)
+ *   inkFor(v, maxAbs) -> string  black or white text, whichever reads on that cell colour
+ *   signInk(v) -> string         text colour for a signed number printed on white
+ *   colorize(values, maxAbs, out?) -> Uint8ClampedArray   RGBA pixels for ImageData
+ *   maxAbsOf(nested) -> number   largest |v| in a nested array (1 if all zero)
+ *   drawLegend(ctx, {x, y, width, height, maxAbs, format, font}) -> void
+ */
+import palette from "../../colormap.json" with { type: "json" };
+
+export { palette };
+
+const STOPS = palette.stops.map((s) => ({ at: s.at, rgb: hexToRgb(s.color) }));
+const LUT_SIZE = 256;
+const LUT_RGB = Array.from({ length: LUT_SIZE }, (_, i) => rgbAt((i / (LUT_SIZE - 1)) * 2 - 1));
+const LUT_CSS = LUT_RGB.map(([r, g, b]) => `rgb(${r},${g},${b})`);
+const LUT_INK = LUT_RGB.map(([r, g, b]) => (luminance(r, g, b) > 0.36 ? "#111" : "#fff"));
+
+function hexToRgb(hex) {
+  const n = parseInt(hex.slice(1), 16);
+  return [(n >> 16) & 255, (n >> 8) & 255, n & 255];
+}
+
+function luminance(r, g, b) {
+  const lin = (c) => ((c /= 255) <= 0.04045 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4);
+  return 0.2126 * lin(r) + 0.7152 * lin(g) + 0.0722 * lin(b);
+}
+
+/** Colour at t in [-1, 1] as [r, g, b] integers. */
+export function rgbAt(t) {
+  const x = Math.max(-1, Math.min(1, Number.isFinite(t) ? t : 0));
+  let i = 1;
+  while (i < STOPS.length - 1 && STOPS[i].at < x) i++;
+  const a = STOPS[i - 1];
+  const b = STOPS[i];
+  const u = (x - a.at) / (b.at - a.at || 1);
+  return a.rgb.map((c, j) => Math.round(c + (b.rgb[j] - c) * u));
+}
+
+function lutIndex(v, maxAbs) {
+  const t = maxAbs > 0 ? v / maxAbs : 0;
+  const c = Math.max(-1, Math.min(1, t));
+  return Math.round(((c + 1) / 2) * (LUT_SIZE - 1));
+}
+
+/** A function v -> CSS colour for values in [-maxAbs, maxAbs]; NaN gets the "bad" colour. */
+export function makeScale(maxAbs) {
+  return (v) => (Number.isFinite(v) ? LUT_CSS[lutIndex(v, maxAbs)] : palette.bad);
+}
+
+/** Text colour that reads on the cell colour of v. */
+export function inkFor(v, maxAbs) {
+  return Number.isFinite(v) ? LUT_INK[lutIndex(v, maxAbs)] : "#111";
+}
+
+/** Ink for a signed number on a light background: dark blue below zero, dark red above. */
+export function signInk(v) {
+  if (v < 0) return palette.negative_ink;
+  if (v > 0) return palette.positive_ink;
+  return "#333";
+}
+
+/** RGBA pixels (4 bytes per value) for a flat array of values, e.g. to fill an ImageData. */
+export function colorize(values, maxAbs, out = new Uint8ClampedArray(values.length * 4)) {
+  for (let i = 0; i < values.length; i++) {
+    const [r, g, b] = LUT_RGB[lutIndex(values[i], maxAbs)];
+    out[4 * i] = r;
+    out[4 * i + 1] = g;
+    out[4 * i + 2] = b;
+    out[4 * i + 3] = 255;
+  }
+  return out;
+}
+
+/** Largest absolute value in a nested array of numbers (1 when empty or all zero). */
+export function maxAbsOf(nested) {
+  let m = 0;
+  const walk = (a) => {
+    if (Array.isArray(a)) a.forEach(walk);
+    else if (Number.isFinite(a)) m = Math.max(m, Math.abs(a));
+  };
+  walk(nested);
+  return m || 1;
+}
+
+/**
+ * Draw a horizontal colour bar from -maxAbs to +maxAbs with labelled ends and zero.
+ * Args: ctx (2D context, CSS-pixel transform already set), x, y, width, height (bar size in
+ * CSS px), maxAbs (> 0), format (v -> string, prints the minus sign), font (CSS font).
+ */
+export function drawLegend(ctx, { x, y, width, height, maxAbs, format = String, font }) {
+  const steps = Math.max(2, Math.floor(width));
+  for (let i = 0; i < steps; i++) {
+    const [r, g, b] = rgbAt((i / (steps - 1)) * 2 - 1);
+    ctx.fillStyle = `rgb(${r},${g},${b})`;
+    ctx.fillRect(x + (i * width) / steps, y, width / steps + 0.5, height);
+  }
+  ctx.strokeStyle = "#555";
+  ctx.lineWidth = 1;
+  ctx.strokeRect(x + 0.5, y + 0.5, width - 1, height - 1);
+  ctx.fillStyle = "#111";
+  ctx.font = font || "14px system-ui, sans-serif";
+  ctx.textBaseline = "top";
+  const labels = [
+    [x, "left", -maxAbs],
+    [x + width / 2, "center", 0],
+    [x + width, "right", maxAbs],
+  ];
+  for (const [lx, align, v] of labels) {
+    ctx.textAlign = align;
+    ctx.fillText(format(v), lx, y + height + 4);
+  }
+}
