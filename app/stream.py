@@ -48,6 +48,18 @@ SSE_RESPONSE: dict[int | str, dict[str, Any]] = {
     200: {
         "description": "A stream of `event: step` events (one JSON object each, with an `id:`), "
         "closed by one `event: done`.",
-        "content": {"text/event-stream": {"schema": {"type": "string"}}},
+        "content": {
+            "text/event-stream": {
+                "schema": {  # one Server-Sent Event
+                    "type": "object",
+                    "properties": {
+                        "event": {"type": "string", "enum": ["step", "done"]},
+                        "id": {"type": "string"},
+                        "data": {"type": "string", "contentMediaType": "application/json"},
+                    },
+                    "required": ["event", "data"],
+                }
+            }
+        },
     }
 }
