@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import io
 import json
+import zlib
 from functools import lru_cache
 from pathlib import Path
 
@@ -29,7 +30,9 @@ DEFAULT_STOPS: tuple[tuple[float, str], ...] = (
     (1.0, "#b2182b"),
 )
 HALF = 127  # palette index HALF is exactly 0; indices 0 and 2*HALF are -bound and +bound
-PNG_LEVEL = 1  # zlib level: 1 encodes a 1 MP map in ~10 ms; 6 takes 10x longer for ~15% less
+# zlib level 1 with run-length matching encodes a 1 MP map in ~7 ms here; the default level 6
+# took ~100 ms for a file only ~15% smaller. Feature maps are mostly long runs near zero.
+PNG_OPTIONS = {"compress_level": 1, "compress_type": zlib.Z_RLE}
 
 
 @lru_cache
@@ -73,5 +76,5 @@ def render_png(y: np.ndarray, scale: float | None = None) -> bytes:
     im = Image.frombytes("P", (W, H), indices(y, scale or bound(y)).tobytes())
     im.putpalette(lut().tobytes())
     buf = io.BytesIO()
-    im.save(buf, "PNG", compress_level=PNG_LEVEL)
+    im.save(buf, "PNG", **PNG_OPTIONS)
     return buf.getvalue()

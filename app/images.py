@@ -1,0 +1,114 @@
+"""Untrusted image bytes -> a small RGB array, in memory, with every Pillow pitfall closed.
+
+Status codes (JSON {"detail": ...} through HTTPException): 413 too many bytes or pixels
+(decompression bombs are caught from the header, before any pixel is decoded), 415 not an image
+in an accepted format, 422 a corrupt or truncated image. Nothing here may raise anything else.
+"""
+
+from __future__ import annotations
+
+import io
+import warnings
+from dataclasses import dataclass
+
+import numpy as np
+from fastapi import HTTPException
+from PIL import Image, ImageFile, ImageOps, UnidentifiedImageError
+from starlette.formparsers import MultiPartParser
+
+FORMATS = ("PNG", "JPEG", "GIF", "BMP", "WEBP")  # no EPS/PSD/TIFF/...: fewer parsers see input
+ImageFile.LOAD_TRUNCATED_IMAGES = False  # the default, restated: truncation must be an error
+
+
+@dataclass(frozen=True)
+class Decoded:
+    """An upload ready for filtering: rgb is (H, W, 3) uint8 after orientation and downscale."""
+
+    rgb: np.ndarray
+    format: str
+    original: tuple[int, int]  # (width, height) as stored, before EXIF rotation and downscale
+
+    @property
+    def scaled(self) -> bool:
+        H, W = self.rgb.shape[:2]
+        return max(H, W) < max(self.original)
+
+
+def keep_uploads_in_memory(max_bytes: int) -> None:
+    """Starlette spools an uploaded file to a temporary file past 1 MB; raise that threshold
+    above the largest body the app accepts, so an upload is never written to disk."""
+    MultiPartParser.spool_max_size = max(MultiPartParser.spool_max_size, max_bytes)
+
+
+def decode(data: bytes, max_bytes: int, max_pixels: int, long_side: int) -> Decoded:
+    """Decode PNG/JPEG/GIF (first frame)/BMP/WebP bytes to RGB, downscaled to `long_side`."""
+    if len(data) > max_bytes:
+        raise HTTPException(413, f"the file is {_mb(len(data))}; the limit is {_mb(max_bytes)}")
+    if not data:
+        raise HTTPException(415, "the file is empty; choose a PNG, JPEG, GIF, BMP or WebP image")
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", Image.DecompressionBombWarning)
+        try:
+            with Image.open(io.BytesIO(data), formats=FORMATS) as im:
+                _check_pixels(im.width, im.height, max_pixels)
+                original, fmt = im.size, str(im.format)
+                if (
+                    fmt == "JPEG"
+                ):  # decode JPEGs at 1/2, 1/4 or 1/8 when that still covers the target
+                    im.draft("RGB", _fit(im.size, long_side))
+                im.load()  # full decode now: truncation and corruption surface here
+                rgb = _to_rgb(ImageOps.exif_transpose(im))
+        except (Image.DecompressionBombError, Image.DecompressionBombWarning):
+            raise HTTPException(
+                413, "the image header declares too many pixels (a decompression bomb?)"
+            ) from None
+        except UnidentifiedImageError:
+            raise HTTPException(
+                415, "this is not an image we can read; use a PNG, JPEG, GIF, BMP or WebP file"
+            ) from None
+        except HTTPException:
+            raise
+        except (OSError, SyntaxError, ValueError, EOFError, IndexError, MemoryError) as exc:
+            raise HTTPException(422, f"the image is corrupt or truncated ({exc})") from None
+    rgb = rgb.resize(_fit(rgb.size, long_side), Image.Resampling.LANCZOS, reducing_gap=3.0)
+    return Decoded(np.asarray(rgb), fmt, original)
+
+
+def encode_png(rgb: np.ndarray) -> bytes:
+    """rgb: (H, W, 3) uint8 -> lossless PNG bytes (what was filtered, pixel for pixel)."""
+    buf = io.BytesIO()
+    Image.fromarray(rgb, "RGB").save(buf, "PNG", compress_level=1)
+    return buf.getvalue()
+
+
+def _check_pixels(width: int, height: int, max_pixels: int) -> None:
+    if width * height > max_pixels:
+        raise HTTPException(
+            413,
+            f"the image is {width}x{height} = {width * height / 1e6:.1f} MP; "
+            f"the limit is {max_pixels / 1e6:g} MP",
+        )
+
+
+def _fit(size: tuple[int, int], long_side: int) -> tuple[int, int]:
+    """(w, h) scaled so that its longer side is at most long_side (never enlarged)."""
+    w, h = size
+    f = min(1.0, long_side / max(w, h))
+    return max(1, round(w * f)), max(1, round(h * f))
+
+
+def _to_rgb(im: Image.Image) -> Image.Image:
+    """Any mode -> RGB; transparency is flattened onto white, 16-bit values scaled to 8 bits."""
+    if im.mode in ("I;16", "I;16B", "I;16L", "I;16N", "I", "F"):
+        a = np.asarray(im, dtype=np.float64)
+        a = a / 257.0 if a.max(initial=0) > 255 else a
+        im = Image.fromarray(np.clip(np.rint(a), 0, 255).astype(np.uint8), "L")
+    if im.mode in ("RGBA", "LA", "PA", "RGBa", "La") or "transparency" in im.info:
+        rgba = im.convert("RGBA")
+        white = Image.new("RGBA", rgba.size, (255, 255, 255, 255))
+        return Image.alpha_composite(white, rgba).convert("RGB")
+    return im.convert("RGB")
+
+
+def _mb(n: int) -> str:
+    return f"{n / (1024 * 1024):.1f} MB"

@@ -1,0 +1,234 @@
+"""Image-lab forms and responses: what a student may ask for, and what the server answers.
+
+Form fields arrive as strings in a multipart body next to the image; the validators turn them
+into kernels and a Geometry, raising the engine's own student-readable messages.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from typing import Any, Literal
+
+import numpy as np
+from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, field_validator, model_validator
+
+import convcore
+from convcore import ConvError
+from convcore.spec import PADDING_MODES, Pair
+
+from .filter_bank import MAGNITUDE, MODES, SOBEL_PAIR, Geometry
+from .schemas import PAIR, parse_pair
+from .settings import get_settings
+
+S = get_settings()
+CUSTOM = "custom"
+Mode = Literal[MODES]  # type: ignore[valid-type]
+PaddingMode = Literal[PADDING_MODES]  # type: ignore[valid-type]
+
+
+def parse_kernel(text: str, max_side: int) -> np.ndarray:
+    """'[[0,1,0],[1,-4,1],[0,1,0]]' -> (kH, kW) float64, 1..max_side on each side."""
+    try:
+        rows = json.loads(text)
+    except ValueError:
+        raise ValueError(
+            "the custom kernel must be JSON rows of numbers, like [[0,1,0],[1,-4,1],[0,1,0]]"
+        ) from None
+    if not isinstance(rows, list) or not rows or not all(isinstance(r, list) for r in rows):
+        raise ValueError("the custom kernel must be a list of rows, like [[1,2,1]]")
+    widths = {len(r) for r in rows}
+    if len(widths) != 1:
+        raise ValueError(
+            f"every row of the custom kernel needs the same length, got lengths {sorted(widths)}"
+        )
+    kH, kW = len(rows), widths.pop()
+    if not (1 <= kH <= max_side and 1 <= kW <= max_side):
+        raise ValueError(f"the custom kernel must be 1x1 to {max_side}x{max_side}, got {kH}x{kW}")
+    ok = all(isinstance(v, int | float) and not isinstance(v, bool) for r in rows for v in r)
+    if not ok or not all(math.isfinite(v) and abs(v) <= 1e6 for r in rows for v in r):
+        raise ValueError("the custom kernel may hold only finite numbers up to 1e6 in size")
+    return np.array(rows, dtype=np.float64)  # (kH, kW)
+
+
+class LabParams(BaseModel):
+    """Colour mode and conv geometry shared by the filter and window requests."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    mode: Mode = Field("grayscale", description="grayscale | depthwise (per channel) | full")
+    stride: str = Field("1", pattern=PAIR, description="'s' or 'sh,sw'")
+    padding: str = Field(
+        "same", pattern=PAIR + r"|^(same|valid)$", description="'p', 'ph,pw', 'same' or 'valid'"
+    )
+    padding_mode: PaddingMode = "zeros"
+    dilation: str = Field("1", pattern=PAIR, description="'d' or 'dh,dw'; 1 means no gaps")
+    size: int = Field(3, ge=1, le=S.max_kernel, description="odd size of box/gaussian/motion")
+    kernel: str | None = Field(None, max_length=5_000, description="custom kernel, JSON rows")
+    relu: bool = Field(False, description="show max(0, y)")
+
+    @model_validator(mode="before")
+    @classmethod
+    def _without_file(cls, data: Any) -> Any:
+        # FastAPI hands a form model the whole form, the image part included; unknown fields
+        # stay forbidden so that a typo ("strides") is an error, not a silent default.
+        if isinstance(data, dict):
+            return {k: v for k, v in data.items() if k != "file"}
+        return data
+
+    _geometry: Geometry = PrivateAttr()
+    _custom: np.ndarray | None = PrivateAttr(None)
+
+    @model_validator(mode="after")
+    def _build(self) -> LabParams:
+        # Every check runs here, so a bad setting is a 422 before the image is decoded.
+        padding: Pair | str = self.padding.strip()
+        if padding not in ("same", "valid"):
+            padding = parse_pair(self.padding, "padding", 0, S.max_padding)
+        self._geometry = Geometry(
+            stride=parse_pair(self.stride, "stride", 1, S.max_stride),
+            padding=padding,
+            dilation=parse_pair(self.dilation, "dilation", 1, S.max_dilation),
+            padding_mode=self.padding_mode,
+        )
+        if self.kernel is not None:
+            self._custom = parse_kernel(self.kernel, S.max_kernel)
+        self._finish()
+        return self
+
+    def _finish(self) -> None:
+        """Subclasses' own cross-field checks (the kernels they name must exist)."""
+
+    def geometry(self) -> Geometry:
+        return self._geometry
+
+    def kernel_of(self, name: str) -> np.ndarray:
+        """The (kH, kW) kernel a filter name stands for: a preset, or the custom kernel."""
+        if name == CUSTOM:
+            if self._custom is None:
+                raise ConvError("the 'custom' filter needs a kernel, e.g. [[1, 0, -1]]")
+            return self._custom
+        return convcore.kernel(name, self.size)
+
+
+class FilterParams(LabParams):
+    """Which filters to run; several at once, plus the optional Sobel gradient magnitude."""
+
+    filters: list[str] = Field(
+        ["sobel_x"], description=f"preset names and/or '{CUSTOM}' (then 'kernel' is required)"
+    )
+    magnitude: bool = Field(False, description="add sqrt(sobel_x^2 + sobel_y^2)")
+
+    @field_validator("filters")
+    @classmethod
+    def _known(cls, names: list[str]) -> list[str]:
+        # A browser form may send one comma-separated field or the field repeated.
+        names = [n.strip() for v in names for n in v.split(",") if n.strip()]
+        unknown = [n for n in names if n not in convcore.PRESETS and n != CUSTOM]
+        if unknown:
+            choices = ", ".join([*convcore.PRESETS, CUSTOM])
+            raise ValueError(f"unknown filter {unknown[0]!r}; choose from {choices}")
+        names = list(dict.fromkeys(names))
+        if not 1 <= len(names) <= S.max_filters:
+            raise ValueError(f"choose between 1 and {S.max_filters} filters, got {len(names)}")
+        return names
+
+    _kernels: dict[str, np.ndarray] = PrivateAttr(default_factory=dict)
+
+    def _finish(self) -> None:
+        self._kernels = {n: self.kernel_of(n) for n in self.filters}
+
+    def kernels(self) -> dict[str, np.ndarray]:
+        """name -> (kH, kW) float64 kernel, in the order asked for."""
+        return dict(self._kernels)
+
+
+class WindowParams(LabParams):
+    """One output pixel of one feature map: which numbers made it."""
+
+    filter: str = Field(description=f"a preset name, '{CUSTOM}' or '{MAGNITUDE}'")
+    channel: int = Field(0, ge=0, le=2, description="R=0, G=1, B=2 in depthwise mode")
+    row: int = Field(ge=0, le=100_000, description="output row oh")
+    col: int = Field(ge=0, le=100_000, description="output column ow")
+
+    @field_validator("filter")
+    @classmethod
+    def _known(cls, name: str) -> str:
+        if name not in convcore.PRESETS and name not in (CUSTOM, MAGNITUDE):
+            raise ValueError(f"unknown filter {name!r}")
+        return name
+
+    def _finish(self) -> None:
+        if self.filter != MAGNITUDE:
+            self.kernel_of(self.filter)
+
+    def kernels(self) -> dict[str, np.ndarray]:
+        """The one or two (Sobel x, y for the magnitude) kernels behind this pixel."""
+        names = SOBEL_PAIR if self.filter == MAGNITUDE else (self.filter,)
+        return {n: self.kernel_of(n) for n in names}
+
+
+class MapOut(BaseModel):
+    """One feature map as a palette PNG coloured on [-scale, scale]."""
+
+    index: int
+    filter: str
+    channel: str | None = Field(description="R, G or B in depthwise mode; null: all channels")
+    kernel: list[list[float]] | None = Field(description="(kH, kW); null for the magnitude")
+    height: int
+    width: int
+    min: float
+    max: float
+    scale: float = Field(description="max |value|: the colour bar runs from -scale to +scale")
+    png: str = Field(description="data:image/png;base64,...")
+
+
+class InputOut(BaseModel):
+    """The image exactly as filtered (oriented, downscaled), as a lossless PNG."""
+
+    width: int
+    height: int
+    original_width: int
+    original_height: int
+    format: str
+    scaled: bool
+    png: str
+
+
+class ColorStop(BaseModel):
+    at: float
+    color: str
+
+
+class FilterOut(BaseModel):
+    input: InputOut
+    mode: str
+    maps: list[MapOut]
+    colormap: list[ColorStop]
+    timing_ms: dict[str, float]
+
+
+class TermOut(BaseModel):
+    """One dot product: the window the kernel saw, tap by tap. Arrays are (C_g, kH, kW)."""
+
+    filter: str
+    channels: list[str] = Field(description="input channel names in the window: Y, R, G, B")
+    rows: list[int] = Field(description="input rows of the taps; <0 or >=height is padding")
+    cols: list[int] = Field(description="input columns of the taps")
+    row_pad: list[bool]
+    col_pad: list[bool]
+    window: list[list[list[float]]]
+    kernel: list[list[list[float]]]
+    products: list[list[list[float]]]
+    partials: list[float] = Field(description="(C_g,) one sum per input channel")
+    value: float
+
+
+class WindowOut(BaseModel):
+    filter: str
+    channel: str | None
+    row: int
+    col: int
+    terms: list[TermOut] = Field(description="1 dot product; 2 (Sobel x and y) for magnitude")
+    combine: Literal["none", "relu", "magnitude"]
+    value: float = Field(description="the feature-map value at (row, col)")
