@@ -21,6 +21,7 @@ class Config:
     params: dict[str, Any] = field(default_factory=dict)
     bias: bool = True
     seed: int = 0
+    transposed: bool = False
 
     @property
     def batched_x_shape(self) -> tuple[int, int, int, int]:
@@ -34,6 +35,8 @@ class Config:
 
     @property
     def out_channels(self) -> int:
+        if self.transposed:  # weight (C_in, C_out/groups, kH, kW)
+            return self.w_shape[1] * self.params["groups"]
         return self.w_shape[0]
 
     def grad_output(self, y_shape: tuple[int, ...]) -> np.ndarray:
@@ -103,9 +106,8 @@ def transposed_configs(
     params = {"stride": s, "padding": p, "output_padding": op, "groups": G, "dilation": d}
     N = draw(st.integers(0, max_batch))
     x_shape = (C_in, H, W) if N == 0 else (N, C_in, H, W)
-    return Config(
-        x_shape, (C_in, F_g, kH, kW), params, draw(st.booleans()), draw(st.integers(0, 2**16))
-    )
+    seed = draw(st.integers(0, 2**16))
+    return Config(x_shape, (C_in, F_g, kH, kW), params, draw(st.booleans()), seed, True)
 
 
 def transposed_size(cfg: Config) -> tuple[int, int]:

@@ -192,6 +192,8 @@ def conv_refusal(x_shape, w_shape, stride=1, padding=0, dilation=1, groups=1, pa
         return "stride"
     if min(dh, dw) < 1:
         return "dilation"
+    if not isinstance(groups, int) or isinstance(groups, bool) or groups < 1:
+        return "groups"
     if padding == "same" and (sh, sw) != (1, 1):
         return "same with stride"
     if not isinstance(padding, str) and min(two(padding)) < 0:
@@ -207,3 +209,17 @@ def conv_refusal(x_shape, w_shape, stride=1, padding=0, dilation=1, groups=1, pa
         if d * (k - 1) + 1 > n + lo + hi:
             return "kernel larger than padded input"
     return None
+
+
+def central_difference(f, a: np.ndarray, eps: float = 1e-6) -> np.ndarray:
+    """d f / d a by (f(a + eps e_i) - f(a - eps e_i)) / 2 eps, one entry at a time."""
+    grad = np.zeros_like(a)
+    for i in np.ndindex(a.shape):
+        old = a[i]
+        a[i] = old + eps
+        hi = f()
+        a[i] = old - eps
+        lo = f()
+        a[i] = old
+        grad[i] = (hi - lo) / (2 * eps)
+    return grad
