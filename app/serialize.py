@@ -165,9 +165,10 @@ def _shape(shape: convcore.geometry.ConvShape) -> dict[str, int]:
 
 
 def _r6(a: np.ndarray) -> list[Any]:
-    """Round to 6 significant digits for display, keeping JSON short."""
-    flat = [float(f"{v:.6g}") for v in (a + 0.0).ravel().tolist()]  # + 0.0 turns -0.0 into 0.0
-    return np.reshape(flat, a.shape).tolist() if a.ndim > 1 else flat
+    """Round to 6 significant digits of the largest entry, for display (keeps JSON short)."""
+    top = float(np.abs(a).max()) if a.size else 0.0
+    digits = 5 - int(np.floor(np.log10(top))) if top > 0 and np.isfinite(top) else 6
+    return (np.round(a, digits) + 0.0).tolist()  # + 0.0 turns -0.0 into 0.0
 
 
 def dumps(d: dict[str, Any]) -> str:

@@ -11,6 +11,7 @@ from fastapi import Request
 from fastapi.responses import StreamingResponse
 
 BATCH = 256  # events computed per turn of the event loop; checked for disconnect in between
+FIRST = 8  # a small first batch so the first step reaches the browser at once
 
 
 class EventStream(StreamingResponse):
@@ -33,7 +34,9 @@ async def events(request: Request, steps: Iterable[str], done: Iterator[str]) ->
     A client that goes away stops the (lazy) step generator: nothing more is computed.
     """
     it = iter(steps)
-    while chunk := "".join(islice(it, BATCH)):
+    size = FIRST
+    while chunk := "".join(islice(it, size)):
+        size = BATCH
         yield chunk
         if await request.is_disconnected():
             close = getattr(it, "close", None)
