@@ -51,6 +51,15 @@ def test_conv2d_is_linear_in_x_and_in_w(cfg):
     )
 
 
+def test_non_square_everything_equals_the_reference(rng):
+    """Spec 8.5: kernel (3, 5), stride (2, 1), padding (1, 2), dilation (1, 2)."""
+    x, w, b = rng.standard_normal((2, 3, 9, 11)), rng.standard_normal((4, 3, 3, 5)), np.ones(4)
+    p = {"stride": (2, 1), "padding": (1, 2), "dilation": (1, 2)}
+    y = cc.conv2d(x, w, b, **p)
+    assert y.shape == (2, 4, 5, 7)  # (9+2-3)//2+1, (11+4-9)//1+1
+    np.testing.assert_allclose(y, ref.conv2d(x, w, b, **p), rtol=0, atol=1e-10)
+
+
 def test_bias_is_added_once_per_output_channel_at_every_position(rng):
     x, w = rng.standard_normal((2, 3, 6, 5)), rng.standard_normal((4, 3, 3, 3))
     b = np.array([1.0, -2.0, 0.5, 10.0])

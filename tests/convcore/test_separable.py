@@ -49,11 +49,24 @@ def test_separable_same_padding_keeps_the_size_and_unbatched_stays_unbatched(rng
         ((3, 2, 3, 3), (4, 3, 1, 1), r"depthwise.*\(3, 2, 3, 3\)"),
         ((3, 1, 3), (4, 3, 1, 1), "depthwise"),
         ((3, 1, 3, 3), (4, 3, 3, 3), r"pointwise.*\(4, 3, 3, 3\)"),
-        ((6, 1, 3, 3), (4, 3, 1, 1), r"\b6\b.*\b3\b"),  # pointwise must read all 6 channels
+        pytest.param(
+            (6, 1, 3, 3),
+            (4, 3, 1, 1),
+            r"\b6\b.*\b3\b",  # the pointwise weight must read all 6 depthwise channels
+            marks=pytest.mark.xfail(
+                strict=True,
+                raises=AssertionError,  # the no_work sentinel's WorkStarted
+                reason="engine bug: separable_conv2d runs the whole depthwise conv before "
+                "checking that the pointwise weight fits its output channels",
+            ),
+            id="pointwise_reads_wrong_channel_count",
+        ),
         ((4, 1, 3, 3), (4, 4, 1, 1), r"\b3\b"),  # 4 depthwise kernels for 3 input channels
     ],
 )
-def test_separable_weight_shapes_are_checked_with_conv_errors(dw_shape, pw_shape, match, rng):
+def test_separable_weight_shapes_are_checked_with_conv_errors(
+    dw_shape, pw_shape, match, rng, no_work
+):
     x = rng.standard_normal((1, 3, 5, 5))
     with pytest.raises(cc.ConvError, match=match):
         cc.separable_conv2d(x, np.ones(dw_shape), np.ones(pw_shape))

@@ -158,13 +158,13 @@ def test_float32_transposed_conv_stays_float32(rng):
         ({"stride": (2, 1), "output_padding": (0, 1)}, ("1",)),
     ],
 )
-def test_output_padding_not_below_max_stride_dilation_is_refused(kwargs, numbers):
+def test_output_padding_not_below_max_stride_dilation_is_refused(kwargs, numbers, no_work):
     with pytest.raises(cc.ConvError, match="output padding") as err:
         cc.conv_transpose2d(np.ones((1, 1, 3, 3)), np.ones((1, 1, 3, 3)), **kwargs)
     assert all(n in str(err.value) for n in numbers)
 
 
-def test_transposed_output_size_zero_is_refused_where_torch_returns_an_empty_tensor():
+def test_transposed_output_size_zero_is_refused_where_torch_returns_an_empty_tensor(no_work):
     # i=1, k=4, p=2: (1-1)*1 - 4 + 3 + 0 + 1 = 0
     with pytest.raises(cc.ConvError, match="would be 0"):
         cc.conv_transpose2d(np.ones((1, 1, 1, 1)), np.ones((1, 1, 4, 4)), padding=2)
@@ -176,9 +176,11 @@ def test_transposed_weight_layout_is_in_channels_first(rng):
     assert y.shape == (1, 6, 4, 4)  # C_out = (C_out / groups) * groups = 3 * 2
     with pytest.raises(cc.ConvError, match=r"\b3\b.*\b4\b"):
         cc.conv_transpose2d(x, rng.standard_normal((3, 4, 2, 2)))
+    with pytest.raises(cc.ConvError, match=r"groups 3 must divide the input channels 4"):
+        cc.conv_transpose2d(x, rng.standard_normal((4, 1, 2, 2)), groups=3)
 
 
-def test_transposed_bias_and_grad_output_shapes_are_checked(rng):
+def test_transposed_bias_and_grad_output_shapes_are_checked(rng, no_work):
     x, w = rng.standard_normal((1, 2, 3, 3)), rng.standard_normal((2, 3, 2, 2))
     with pytest.raises(cc.ConvError, match=r"\(3\).*\(2,\)"):
         cc.conv_transpose2d(x, w, np.ones(2))
