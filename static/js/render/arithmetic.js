@@ -69,10 +69,12 @@ export function renderArithmetic(el, sum, opts = {}) {
   });
   const parts = sum.channels.map((ch) => num(ch.subtotal, "sub", digits));
   if (sum.bias !== null && sum.bias !== undefined) {
-    parts.push(`<span class="arith-label">${esc(t("arith.bias"))}</span> ${num(sum.bias, "bias", digits, "bias")}`);
+    parts.push(`<span class="arith-label">${esc(t("arith.bias"))}</span>${num(sum.bias, "bias", digits, "bias")}`);
   }
+  // y = s0 + s1 + … + b = value; a lone subtotal without bias is already y
+  const middle = parts.length > 1 ? `${parts.join('<span class="plus"> + </span>')}<span class="eq"> = </span>` : "";
   const total =
-    `<div class="arith-total">${parts.join('<span class="plus"> + </span>')}` +
-    `<span class="eq"> = </span><strong class="y">y = ${num(sum.value, "result", digits, "result")}</strong></div>`;
+    `<div class="arith-total"><strong class="y">y</strong><span class="eq"> = </span>${middle}` +
+    `<strong class="y">${num(sum.value, "result", digits, "result")}</strong></div>`;
   el.innerHTML = rows.join("") + total;
 }

@@ -1,0 +1,82 @@
+/**
+ * main.js: wiring only. state -> explorer (api, step cache, renderer) -> player -> controls.
+ * Every path that changes what is drawn ends in player.setStep(k) -> explorer.show(k).
+ */
+import { createControls } from "./controls.js";
+import { createExplorer } from "./explorer.js";
+import { getLang, onLangChange, t } from "./i18n.js";
+import { createPlayer } from "./player.js";
+import { createReadout } from "./readout.js";
+import { createScene } from "./render/scene.js";
+import { createState } from "./state.js";
+import { registerExplorerStrings } from "./strings.js";
+import { translate } from "./i18n.js";
+
+registerExplorerStrings();
+translate();
+
+const store = createState();
+const isLarge = () => document.documentElement.classList.contains("large");
+const canvases = (name) => ({
+  base: document.getElementById(`${name}-base`),
+  over: document.getElementById(`${name}-over`),
+});
+const scene = createScene(
+  { input: canvases("input"), kernel: canvases("kernel"), output: canvases("output") },
+  { large: isLarge() },
+);
+const readout = createReadout(document, { t, getLang });
+
+let controls = null;
+let explorer = null;
+const player = createPlayer({
+  onStep: (k) => {
+    explorer.show(k);
+    store.set({ k }, { silent: true });
+  },
+  onPlayState: (on) => controls.playing(on),
+  ready: (k) => explorer.ready(k),
+});
+
+explorer = createExplorer({
+  scene,
+  readout,
+  player,
+  t,
+  isLarge,
+  onPlan: (plan, view) => {
+    controls.show({ ...plan.params, ...store.get().params });
+    controls.kernels(plan.weight);
+    controls.view(view);
+  },
+  onShown: (k, total) => controls.step(k, total),
+});
+controls = createControls(document, { store, player, explorer, scene, t });
+
+function load() {
+  const s = store.get();
+  controls.view(s.view);
+  explorer.load({ view: s.view, params: s.params, k: s.k });
+}
+
+store.subscribe((s, changed) => {
+  if (changed.has("params") || changed.has("view")) {
+    player.pause();
+    controls.show({ ...(explorer.current?.plan.params || {}), ...s.params });
+    load();
+  } else if (changed.has("k")) player.jump(s.k);
+});
+
+onLangChange(() => {
+  controls.relabel();
+  explorer.relabel();
+});
+let raf = 0;
+const relayout = () => {
+  cancelAnimationFrame(raf);
+  raf = requestAnimationFrame(() => explorer.relayout());
+};
+window.addEventListener("convscope:large", relayout);
+new ResizeObserver(relayout).observe(document.getElementById("views"));
+
+load();

@@ -1,0 +1,96 @@
+/**
+ * readout.js: every piece of text the explorer writes (not inputs: controls.js owns those).
+ * Formula with the current numbers, cost, output size, notes under the views, the step's
+ * arithmetic, the screen-reader description, the error banner and the greyed stale view.
+ *
+ * createReadout(doc, {t, getLang}) -> { plan(plan, view), step(k, sum, text, announce),
+ *   waiting(), error(err), clear(), busy(on) }
+ */
+import { fmt, fmtCount } from "./format.js";
+import { renderArithmetic } from "./render/arithmetic.js";
+import { serverMessage } from "./strings.js";
+
+const GENERIC = {
+  forward: "H<sub>out</sub> = ⌊(H + 2p − d(k−1) − 1) / s⌋ + 1",
+  backward: "H<sub>out</sub> = ⌊(H + 2p − d(k−1) − 1) / s⌋ + 1",
+  transpose: "H<sub>out</sub> = (H − 1)·s − 2p + d(k−1) + op + 1",
+};
+
+export function createReadout(doc, { t, getLang }) {
+  const $ = (id) => doc.getElementById(id);
+  const stage = $("stage");
+  let lastError = null;
+
+  function notes(plan, view) {
+    const S = plan.shape;
+    const P = plan.params;
+    if (view === "transpose") {
+      $("input-note").textContent = t("note.nopad", { h: S.H, w: S.W });
+      $("kernel-note").textContent = "";
+    } else {
+      const pad = plan.padding;
+      const any = pad.top + pad.bottom + pad.left + pad.right > 0;
+      $("input-note").textContent =
+        (any
+          ? t("note.padding", { h: S.Hp, w: S.Wp, mode: t(`pm.name.${P.padding_mode}`), ...pad })
+          : t("note.nopad", { h: S.Hp, w: S.Wp }));
+      const op = P.operation === "convolution" ? t("note.flipped") : t("note.asis");
+      const groups = S.groups > 1 ? ` · ${t("note.groups", { g: S.groups, cg: S.C_g, cin: S.C_in })}` : "";
+      $("kernel-note").textContent = op + groups;
+    }
+    $("out-size").textContent = `${S.C_out} × ${S.H_out} × ${S.W_out}`;
+    $("out-size").dataset.h = S.H_out;
+    $("out-size").dataset.w = S.W_out;
+  }
+
+  return {
+    plan(plan, view) {
+      $("formula-generic").innerHTML = GENERIC[view];
+      $("formula-h").textContent = `H_out = ${plan.formula.height.text}`;
+      $("formula-w").textContent = `W_out = ${plan.formula.width.text}`;
+      $("cost-params").textContent = fmtCount(plan.cost.params, getLang());
+      $("cost-macs").textContent = fmtCount(plan.cost.macs, getLang());
+      notes(plan, view);
+    },
+    step(k, sum, text, announce) {
+      renderArithmetic($("arith"), sum, { t });
+      if (announce) $("desc").textContent = text;
+      $("desc").dataset.k = String(k);
+    },
+    waiting() {
+      $("arith").innerHTML = `<p class="waiting">${t("arith.waiting")}</p>`;
+    },
+    error(err) {
+      lastError = err;
+      const detail = err.detail || err.message || String(err);
+      const lang = getLang();
+      let text = detail;
+      let original = "";
+      if (err.kind === "server") {
+        const zh = serverMessage(detail, lang);
+        if (lang === "zh") {
+          text = zh || t("error.untranslated");
+          original = detail;
+        }
+      } else if (err.kind === "network") text = t("error.network", { text: detail });
+      else text = t("error.http", { status: err.status, text: detail });
+      $("message-text").textContent = text;
+      $("message-original").textContent = original;
+      $("message").hidden = false;
+      $("message").dataset.detail = detail;
+      stage.classList.add("stale");
+    },
+    relabel() {
+      if (lastError) this.error(lastError);
+    },
+    clear() {
+      lastError = null;
+      $("message").hidden = true;
+      stage.classList.remove("stale");
+    },
+    busy(on) {
+      stage.setAttribute("aria-busy", String(on));
+    },
+    number: fmt,
+  };
+}
