@@ -7,7 +7,7 @@ import numpy as np
 from . import lowering
 from .arrays import batched, floats
 from .errors import ConvError
-from .geometry import check
+from .geometry import check, kernel_of
 from .padding import unpad
 from .spec import Conv2dSpec, Pair
 
@@ -35,7 +35,7 @@ def conv2d_backward(
     dy, x, weight = floats(grad_output, x, weight)
     x, unbatched = batched(x)
     dy = dy[None] if unbatched and dy.ndim == 3 else dy
-    spec = Conv2dSpec.of(weight.shape[2:], stride, padding, dilation, groups, padding_mode)
+    spec = Conv2dSpec.of(kernel_of(weight.shape), stride, padding, dilation, groups, padding_mode)
     shape = check(x.shape, weight.shape, spec)
     expected = (shape.N, shape.C_out, *shape.out)
     if dy.shape != expected:

@@ -6,7 +6,7 @@ import numpy as np
 
 from . import lowering
 from .arrays import batched, floats
-from .geometry import ConvShape, check
+from .geometry import ConvShape, check, kernel_of
 from .spec import Conv2dSpec, Pair
 
 
@@ -32,7 +32,7 @@ def conv2d(
     """
     x, weight, bias = floats(x, weight, bias)
     x, unbatched = batched(x)
-    spec = Conv2dSpec.of(weight.shape[2:], stride, padding, dilation, groups, padding_mode)
+    spec = Conv2dSpec.of(kernel_of(weight.shape), stride, padding, dilation, groups, padding_mode)
     shape = check(x.shape, weight.shape, spec, None if bias is None else bias.shape)
     y = forward(x, weight, bias, shape)
     return y[0] if unbatched else y

@@ -29,14 +29,17 @@ def transpose_out_size(i: int, k: int, s: int, p: int, d: int, op: int) -> int:
 
 def out_size_formula(i: int, k: int, s: int, pad: Pair, d: int) -> str:
     """The output-size formula with the numbers in it, e.g. for the explorer's readout."""
-    return (f"⌊({i} + {pad[0]} + {pad[1]} − {d}·({k} − 1) − 1) / {s}⌋ + 1 = "
-            f"{out_size(i, k, s, pad, d)}")
+    return (
+        f"⌊({i} + {pad[0]} + {pad[1]} − {d}·({k} − 1) − 1) / {s}⌋ + 1 = {out_size(i, k, s, pad, d)}"
+    )
 
 
 def transpose_out_size_formula(i: int, k: int, s: int, p: int, d: int, op: int) -> str:
     """The transposed-conv output-size formula with the numbers in it."""
-    return (f"({i} − 1)·{s} − 2·{p} + {d}·({k} − 1) + {op} + 1 = "
-            f"{transpose_out_size(i, k, s, p, d, op)}")
+    return (
+        f"({i} − 1)·{s} − 2·{p} + {d}·({k} − 1) + {op} + 1 = "
+        f"{transpose_out_size(i, k, s, p, d, op)}"
+    )
 
 
 def taps(o: int | np.ndarray, k: int, s: int, d: int) -> np.ndarray:
@@ -187,6 +190,11 @@ def _batched(x_shape: tuple[int, ...]) -> tuple[int, int, int, int]:
     if min(x_shape) < 1:
         raise ConvError(f"every input size must be at least 1, got {tuple(x_shape)}")
     return x_shape  # type: ignore[return-value]
+
+
+def kernel_of(w_shape: tuple[int, ...]) -> Pair:
+    """(kH, kW) of a 4-D weight; a weight of any other rank is refused here, first."""
+    return _weight(w_shape)[2:]  # type: ignore[return-value]
 
 
 def _weight(w_shape: tuple[int, ...]) -> tuple[int, int, int, int]:

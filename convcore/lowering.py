@@ -44,6 +44,14 @@ class Lowering:
         length = (shape.N - 1) * Hq * Wq + (H_out - 1) * Wq + W_out
         return cls(shape, (Hq, Wq), length, tuple(phase), tuple(offset))
 
+    def filler(self) -> np.ndarray:
+        """(length,) True at flat positions that are no output (past H_out or W_out)."""
+        Hq, Wq = self.grid
+        H_out, W_out = self.shape.out
+        grid = np.ones((self.shape.N, Hq, Wq), bool)
+        grid[:, :H_out, :W_out] = False
+        return grid.reshape(-1)[: self.length]
+
     @property
     def taps(self) -> int:
         return len(self.phase)
@@ -132,8 +140,13 @@ def weight_grad(P: np.ndarray, dy: np.ndarray, low: Lowering) -> np.ndarray:
     g = to_grid(dy, low).reshape(G, C_out // G, -1)  # (G, F_g, length)
     dw = np.zeros((G, C_out // G, (C_in // G) * K), P.dtype)
     buf = np.empty(C_in * K * low.chunk(C_in * K, P.itemsize), P.dtype)
+    # Filler columns meet dy = 0 there; 0 * NaN would still poison dW, so zero them (as torch).
+    filler = None if np.isfinite(P).all() else low.filler()
     for a, b in low.chunks(C_in * K, P.itemsize):
-        cols = _columns(P, low, a, b, buf).reshape(G, -1, b - a)
+        cols = _columns(P, low, a, b, buf)
+        if filler is not None:
+            cols[:, :, filler[a:b]] = 0
+        cols = cols.reshape(G, -1, b - a)
         dw += g[:, :, a:b] @ cols.transpose(0, 2, 1)
     kH, kW = low.shape.spec.kernel
     return dw.reshape(C_out, C_in // G, kH, kW)
@@ -149,8 +162,11 @@ def input_grad(dy: np.ndarray, w: np.ndarray, low: Lowering) -> np.ndarray:
     g = to_grid(dy, low).reshape(G, C_out // G, -1)
     wt = w.reshape(G, C_out // G, C_g * K).transpose(0, 2, 1)  # (G, C_g*K, F_g)
     P = np.zeros((s_h * s_w, C_in, low.shape.N * Hq * Wq), dy.dtype)
+    filler = None if np.isfinite(w).all() else low.filler()  # inf * 0 = NaN off the outputs
     for a, b in low.chunks(C_in * K, dy.itemsize):
         cols = (wt @ g[:, :, a:b]).reshape(C_in, K, b - a)
+        if filler is not None:
+            cols[:, :, filler[a:b]] = 0
         for t in range(K):
             o = low.offset[t]
             P[low.phase[t], :, a + o : b + o] += cols[:, t]

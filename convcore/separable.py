@@ -44,6 +44,17 @@ def separable_conv2d(
             "the pointwise weight must be (C_out, multiplier x C_in, 1, 1), got shape "
             f"{pointwise_weight.shape}"
         )
+    M = depthwise_weight.shape[0] // max(C_in, 1)
+    if M < 1 or depthwise_weight.shape[0] != M * C_in:
+        raise ConvError(
+            f"the depthwise weight needs a whole multiple of the {C_in} input channels "
+            f"as kernels (multiplier x C_in), got {depthwise_weight.shape[0]}"
+        )
+    if pointwise_weight.shape[1] != M * C_in:
+        raise ConvError(
+            f"the pointwise weight must read the {M * C_in} depthwise channels "
+            f"(multiplier {M} x C_in {C_in}), but takes {pointwise_weight.shape[1]}"
+        )
     mid = conv2d(
         x,
         depthwise_weight,

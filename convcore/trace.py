@@ -14,7 +14,7 @@ import numpy as np
 from .arrays import batched, floats
 from .conv import forward
 from .errors import ConvError
-from .geometry import ConvShape, check, taps
+from .geometry import ConvShape, check, kernel_of, taps
 from .padding import pad, unpad
 from .spec import Conv2dSpec, Pair
 from .transposed import _check as check_transposed
@@ -105,7 +105,7 @@ def forward_steps(
     """
     x, weight, bias = floats(x, weight, bias)
     x, _ = batched(x)
-    spec = Conv2dSpec.of(weight.shape[2:], stride, padding, dilation, groups, padding_mode)
+    spec = Conv2dSpec.of(kernel_of(weight.shape), stride, padding, dilation, groups, padding_mode)
     shape = check(x.shape, weight.shape, spec, None if bias is None else bias.shape)
     return _forward(x, weight, bias, shape, *_range(start, stop, shape.steps))
 
@@ -172,7 +172,7 @@ def backward_steps(
     dy, x, weight = floats(grad_output, x, weight)
     x, unbatched = batched(x)
     dy = dy[None] if unbatched and dy.ndim == 3 else dy
-    spec = Conv2dSpec.of(weight.shape[2:], stride, padding, dilation, groups, padding_mode)
+    spec = Conv2dSpec.of(kernel_of(weight.shape), stride, padding, dilation, groups, padding_mode)
     shape = check(x.shape, weight.shape, spec)
     if dy.shape != (shape.N, shape.C_out, *shape.out):
         raise ConvError(

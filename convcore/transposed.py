@@ -11,7 +11,7 @@ import numpy as np
 from . import lowering
 from .arrays import batched, floats
 from .errors import ConvError
-from .geometry import ConvShape, check_transpose
+from .geometry import ConvShape, check_transpose, kernel_of
 from .padding import unpad
 from .spec import Conv2dSpec, Pair, pair
 
@@ -85,7 +85,7 @@ def _check(
 ) -> ConvShape:
     if isinstance(padding, str):
         raise ConvError("a transposed convolution takes padding as numbers, not 'same' or 'valid'")
-    spec = Conv2dSpec.of(weight.shape[2:], stride, padding, dilation, groups)
+    spec = Conv2dSpec.of(kernel_of(weight.shape), stride, padding, dilation, groups)
     op = pair(output_padding, "output padding")
     return check_transpose(x.shape, weight.shape, spec, op, None if bias is None else bias.shape)
 

@@ -132,12 +132,6 @@ def test_nan_in_x_leaves_the_input_gradient_finite():
 
 
 @pytest.mark.filterwarnings("ignore:invalid value encountered:RuntimeWarning")
-@pytest.mark.xfail(
-    strict=True,
-    raises=AssertionError,
-    reason="engine bug: lowering.weight_grad multiplies the zero grad of phantom flat-grid "
-    "positions by x, so NaN/inf in x poisons dW taps whose windows never read it",
-)
 @pytest.mark.parametrize("where, params", [((2, 0), {}), ((2, 5), {"stride": 2})])
 def test_nan_in_x_poisons_only_the_weight_taps_whose_windows_read_it(where, params):
     size = 5 if not params else 6
@@ -151,12 +145,6 @@ def test_nan_in_x_poisons_only_the_weight_taps_whose_windows_read_it(where, para
 
 
 @pytest.mark.filterwarnings("ignore:invalid value encountered:RuntimeWarning")
-@pytest.mark.xfail(
-    strict=True,
-    raises=AssertionError,
-    reason="engine bug: lowering.input_grad multiplies inf weights by the zero grad of "
-    "phantom flat-grid positions, so dX gets NaN at pixels no real output reads that tap for",
-)
 def test_inf_weight_reaches_only_the_pixels_its_tap_reads():
     x = np.arange(36.0).reshape(1, 1, 6, 6)
     w = np.arange(1.0, 10.0).reshape(1, 1, 3, 3)

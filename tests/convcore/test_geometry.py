@@ -103,8 +103,8 @@ def test_channel_and_group_mismatches_are_refused_with_the_numbers(
         (np.ones((1, 1, 2, 5, 5)), W, None, r"got 5 dimensions"),
         (np.ones((0, 2, 5, 5)), W, None, r"at least 1.*\(0, 2, 5, 5\)"),
         (np.ones((1, 2, 0, 5)), W, None, r"at least 1"),
-        (X, np.ones((3, 2, 3)), None, r"\(3,\)"),  # reads the last two sizes as the kernel
-        (X, np.ones((3, 2, 0, 3)), None, r"kernel size must be at least 1, got 0x3"),
+        (X, np.ones((3, 2, 3)), None, r"weight must be \(C_out, .*got 3 dimensions"),
+        (X, np.ones((3, 2, 0, 3)), None, r"weight size must be at least 1, got \(3, 2, 0, 3\)"),
         (X, W, np.ones(4), r"bias.*\(3\).*\(4,\)"),
         (X, W, np.ones((3, 1)), r"bias.*\(3, 1\)"),
     ],

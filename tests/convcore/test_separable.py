@@ -53,12 +53,6 @@ def test_separable_same_padding_keeps_the_size_and_unbatched_stays_unbatched(rng
             (6, 1, 3, 3),
             (4, 3, 1, 1),
             r"\b6\b.*\b3\b",  # the pointwise weight must read all 6 depthwise channels
-            marks=pytest.mark.xfail(
-                strict=True,
-                raises=AssertionError,  # the no_work sentinel's WorkStarted
-                reason="engine bug: separable_conv2d runs the whole depthwise conv before "
-                "checking that the pointwise weight fits its output channels",
-            ),
             id="pointwise_reads_wrong_channel_count",
         ),
         ((4, 1, 3, 3), (4, 4, 1, 1), r"\b3\b"),  # 4 depthwise kernels for 3 input channels
