@@ -76,15 +76,20 @@ def main() -> None:
                 break
             except httpx.HTTPError:
                 time.sleep(0.1)
-        print(f"{'trace':54} {'where':8} {'first':>8} {'total':>8} {'events':>7} "
-              f"{'events/s':>9} {'B/event':>8}")
+        print(
+            f"{'trace':54} {'where':8} {'first':>8} {'total':>8} {'events':>7} "
+            f"{'events/s':>9} {'B/event':>8}"
+        )
         over_http(f"{base}/api/conv/steps?stop=1")  # warm: the first request pays lazy imports
         for name, query in CASES.items():
+            url = f"{base}/api/conv/steps?{query}"
             for where, run in (("process", lambda q=query: in_process(q)),
-                               ("uvicorn", lambda q=query: over_http(f"{base}/api/conv/steps?{q}"))):
+                               ("uvicorn", lambda u=url: over_http(u))):  # fmt: skip
                 first, total, n, size = run()
-                print(f"{name:54} {where:8} {first * 1e3:7.1f}m {total:7.2f}s {n:7d} "
-                      f"{n / total:9.0f} {size / n:8.0f}")
+                print(
+                    f"{name:54} {where:8} {first * 1e3:7.1f}m {total:7.2f}s {n:7d} "
+                    f"{n / total:9.0f} {size / n:8.0f}"
+                )
     finally:
         server.terminate()
         server.wait(timeout=10)
