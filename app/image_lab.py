@@ -8,6 +8,9 @@ from typing import Literal
 
 import numpy as np
 
+import convcore
+from convcore.kernels import SIZED
+
 from . import colormap, filter_bank
 from .filter_bank import MAGNITUDE
 from .images import Decoded, decode, encode_png
@@ -16,6 +19,7 @@ from .lab_schemas import (
     FilterOut,
     FilterParams,
     InputOut,
+    KernelOut,
     MapOut,
     TermOut,
     WindowOut,
@@ -39,7 +43,8 @@ def filter_image(data: bytes, params: FilterParams, s: Settings) -> FilterOut:
         img.rgb, kernels, params.mode, params.geometry(), params.relu, params.magnitude
     )
     clock.lap("conv")
-    maps = [_map_out(i, m, kernels.get(m.filter)) for i, m in enumerate(fmaps)]
+    robust = params.contrast == "robust"
+    maps = [_map_out(i, m, kernels.get(m.filter), robust) for i, m in enumerate(fmaps)]
     clock.lap("png")
     H, W = img.rgb.shape[:2]
     source = InputOut(
@@ -76,14 +81,25 @@ def inspect_window(data: bytes, params: WindowParams, s: Settings) -> WindowOut:
     )  # fmt: skip
 
 
-def _map_out(index: int, m: filter_bank.FeatureMap, kernel: np.ndarray | None) -> MapOut:
+def presets(size: int) -> list[KernelOut]:
+    """Every preset kernel at `size` (only box, gaussian, identity and motion blur change)."""
+    return [
+        KernelOut(name=n, kernel=convcore.kernel(n, size).tolist(), sized=n in SIZED)
+        for n in convcore.PRESETS
+    ]
+
+
+def _map_out(
+    index: int, m: filter_bank.FeatureMap, kernel: np.ndarray | None, robust: bool
+) -> MapOut:
     H_out, W_out = m.values.shape
-    scale = colormap.bound(m.values)
+    scale = colormap.bound(m.values, robust)
+    lo, hi = float(m.values.min()), float(m.values.max())
     return MapOut(
         index=index, filter=m.filter, channel=m.channel,
         kernel=None if kernel is None else kernel.tolist(),
         height=H_out, width=W_out,
-        min=float(m.values.min()), max=float(m.values.max()), scale=scale,
+        min=lo, max=hi, scale=scale, clipped=max(-lo, hi) > scale,
         png=_data_url(colormap.render_png(m.values, scale)),
     )  # fmt: skip
 

@@ -118,6 +118,11 @@ class FilterParams(LabParams):
         ["sobel_x"], description=f"preset names and/or '{CUSTOM}' (then 'kernel' is required)"
     )
     magnitude: bool = Field(False, description="add sqrt(sobel_x^2 + sobel_y^2)")
+    contrast: Literal["robust", "full"] = Field(
+        "robust",
+        description="colour scale per map: full = max |value|; robust = 99th percentile of "
+        "|value| (thin edges stay visible; the few larger values saturate)",
+    )
 
     @field_validator("filters")
     @classmethod
@@ -179,7 +184,8 @@ class MapOut(BaseModel):
     width: int
     min: float
     max: float
-    scale: float = Field(description="max |value|: the colour bar runs from -scale to +scale")
+    scale: float = Field(description="the colour bar runs from -scale to +scale")
+    clipped: bool = Field(description="some |value| > scale: those pixels saturate")
     png: str = Field(description="data:image/png;base64,...")
 
 
@@ -193,6 +199,14 @@ class InputOut(BaseModel):
     format: str
     scaled: bool
     png: str
+
+
+class KernelOut(BaseModel):
+    """A preset's numbers, for the filter picker and the custom-kernel editor."""
+
+    name: str
+    kernel: list[list[float]] = Field(description="(kH, kW)")
+    sized: bool = Field(description="whether the size setting changes it")
 
 
 class ColorStop(BaseModel):

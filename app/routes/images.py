@@ -8,11 +8,11 @@ from __future__ import annotations
 
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Depends, File, Form, UploadFile
+from fastapi import APIRouter, Depends, File, Form, Query, UploadFile
 
 from .. import image_lab
 from ..images import keep_uploads_in_memory
-from ..lab_schemas import FilterOut, FilterParams, WindowOut, WindowParams
+from ..lab_schemas import FilterOut, FilterParams, KernelOut, WindowOut, WindowParams
 from ..settings import Settings, get_settings
 
 SettingsDep = Annotated[Settings, Depends(get_settings)]
@@ -45,3 +45,11 @@ def inspect_window(
     Send the `input.png` of a /filter answer as the file: it is the image exactly as filtered.
     """
     return image_lab.inspect_window(file.file.read(s.max_upload_bytes + 1), params, s)
+
+
+@router.get("/kernels")
+def preset_kernels(
+    size: Annotated[int, Query(ge=1, le=get_settings().max_kernel)] = 3,
+) -> list[KernelOut]:
+    """Every preset filter's numbers at an odd `size` (box, gaussian, identity, motion blur)."""
+    return image_lab.presets(size)
