@@ -1,0 +1,162 @@
+/**
+ * lab/main.js: wiring only. Image source + settings -> /api/images/filter -> map cards;
+ * a click on a map -> /api/images/window -> the inspect view. The last answer is kept so a
+ * language switch redraws without asking the server again.
+ */
+import "./strings.js";
+import { onLangChange, t, translate } from "../i18n.js";
+import { LabError, dataUrlToBlob, filterImage, inspectWindow, presetKernels } from "./api.js";
+import { createControls } from "./controls.js";
+import { clearInput, drawWindowOnInput, renderInspect } from "./inspect.js";
+import { mapName, markPixel, renderMaps } from "./maps.js";
+import { watchSources } from "./source.js";
+
+const $ = (id) => document.getElementById(id);
+const { limits } = JSON.parse($("initial-state").textContent);
+const el = {
+  form: $("lab-form"),
+  status: $("lab-status"),
+  error: $("lab-error"),
+  inputFigure: $("input-figure"),
+  inputImage: $("input-image"),
+  inputOverlay: $("input-overlay"),
+  inputCaption: $("input-caption"),
+  maps: $("maps"),
+  hint: $("maps-hint"),
+  inspect: $("inspect"),
+};
+const CHANNEL = { R: 0, G: 1, B: 2 };
+
+let source = null; // {blob, name}
+let last = null; // {settings, result, inputBlob}
+let picked = null; // {map, row, col, win}
+let running = null; // AbortController of the request in flight
+let timer = 0;
+
+function showError(err) {
+  if (err.name === "AbortError") return;
+  const tooBig = err instanceof LabError && err.status === 413 && !err.detail.includes(" MP");
+  el.error.textContent = tooBig && !err.detail.includes("limit")
+    ? t("lab.error.size", { mb: Math.round(limits.max_upload_bytes / 2 ** 20) })
+    : err.detail || String(err);
+  el.error.hidden = false;
+  el.status.textContent = "";
+}
+
+function drawInput(result) {
+  const { input } = result;
+  el.inputImage.src = input.png;
+  el.inputImage.width = input.width;
+  el.inputImage.height = input.height;
+  el.inputImage.alt = source ? source.name : "";
+  el.inputCaption.textContent = input.scaled
+    ? t("lab.input.scaled", { w: input.width, h: input.height, ow: input.original_width, oh: input.original_height })
+    : t("lab.input", { w: input.width, h: input.height });
+  el.inputFigure.hidden = false;
+}
+
+function drawResult() {
+  drawInput(last.result);
+  renderMaps(el.maps, last.result, { t, onPick: pick });
+  el.hint.hidden = false;
+  const ms = Object.values(last.result.timing_ms).reduce((a, b) => a + b, 0);
+  el.status.textContent = t("lab.status.done", { n: last.result.maps.length, ms: Math.round(ms) });
+}
+
+function drawPicked() {
+  const { map, row, col, win } = picked;
+  renderInspect(el.inspect, win, { t, name: mapName(map, t), paddingMode: last.settings.padding_mode });
+  markPixel(el.maps, map.index, row, col);
+  if (el.inputImage.complete) drawWindowOnInput(el.inputOverlay, el.inputImage, win);
+}
+
+async function run() {
+  if (!source) return;
+  running?.abort();
+  const ctrl = new AbortController();
+  running = ctrl;
+  const settings = controls.read();
+  el.error.hidden = true;
+  el.status.textContent = t("lab.status.loading", { name: source.name });
+  el.form.setAttribute("aria-busy", "true");
+  try {
+    const result = await filterImage(source.blob, source.name, settings, { signal: ctrl.signal });
+    const inputBlob = await dataUrlToBlob(result.input.png);
+    if (running !== ctrl) return;
+    last = { settings, result, inputBlob };
+    picked = null;
+    el.inspect.hidden = true;
+    clearInput(el.inputOverlay);
+    drawResult();
+  } catch (err) {
+    if (running === ctrl) showError(err);
+  } finally {
+    if (running === ctrl) el.form.removeAttribute("aria-busy");
+  }
+}
+
+async function pick(map, row, col) {
+  if (!last) return;
+  const run = last;
+  el.status.textContent = t("lab.status.inspecting");
+  try {
+    const target = { filter: map.filter, channel: CHANNEL[map.channel] ?? 0, row, col };
+    const win = await inspectWindow(run.inputBlob, run.settings, target);
+    if (last !== run) return; // the maps changed while we waited
+    picked = { map, row, col, win };
+    el.error.hidden = true;
+    drawPicked();
+    drawResultStatus();
+    el.inspect.scrollIntoView({ block: "nearest", behavior: "smooth" });
+  } catch (err) {
+    showError(err);
+  }
+}
+
+function drawResultStatus() {
+  const ms = Object.values(last.result.timing_ms).reduce((a, b) => a + b, 0);
+  el.status.textContent = t("lab.status.done", { n: last.result.maps.length, ms: Math.round(ms) });
+}
+
+let presets = await presetKernels(3);
+let size = "3";
+const controls = createControls(el.form, {
+  limits,
+  presets,
+  t,
+  onChange: async (settings) => {
+    if (settings.size !== size) {
+      size = settings.size;
+      presets = await presetKernels(size).catch(() => presets);
+      controls.setPresets(presets);
+    }
+    clearTimeout(timer);
+    timer = setTimeout(run, 250);
+  },
+});
+el.form.addEventListener("submit", (e) => {
+  e.preventDefault();
+  clearTimeout(timer);
+  run();
+});
+watchSources({ input: $("file-input"), zone: $("drop-zone"), sample: $("sample") }, (blob, name) => {
+  source = { blob, name };
+  run();
+});
+onLangChange(() => {
+  controls.relabel();
+  if (last) drawResult();
+  if (picked) drawPicked();
+});
+window.addEventListener("convscope:large", () => picked && drawPicked());
+window.addEventListener("resize", () => picked && drawPicked());
+translate(); // chrome.js translated the page before the lab's strings were registered
+controls.relabel();
+
+// Start with a sample on screen, as a student would expect from an "image kernels" page.
+const sample = $("sample");
+if (!source && !sample.value) {
+  sample.value = "house";
+  sample.dispatchEvent(new Event("change"));
+}
+document.body.dataset.labReady = "true";

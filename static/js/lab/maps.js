@@ -1,0 +1,135 @@
+/**
+ * lab/maps.js: one card per feature map: the server's PNG (already coloured with the shared
+ * palette), its legend and value range, the output size, a download link, and clicks.
+ *
+ *   renderMaps(container, result, {t, onPick}) -> void
+ *     result   the /api/images/filter answer
+ *     onPick(map, row, col)   a click or Enter on output pixel (row, col) of `map`
+ *   markPixel(container, index, row, col) -> void   outline the inspected pixel on its map
+ *   mapName(map, t) -> string   "Sobel x · R"
+ */
+import { drawLegend } from "../render/colors.js";
+import { fmt } from "../format.js";
+
+export function mapName(map, t) {
+  const name = t(`lab.f.${map.filter}`);
+  return map.channel ? `${name} · ${map.channel}` : name;
+}
+
+function legend(canvas, map, t) {
+  const width = 260;
+  const height = 14;
+  const top = 10; // room for the min/max marks above the bar
+  const dpr = window.devicePixelRatio || 1;
+  const cssH = top + height + 22;
+  canvas.width = Math.round((width + 24) * dpr);
+  canvas.height = Math.round(cssH * dpr);
+  canvas.style.width = `${width + 24}px`;
+  canvas.style.height = `${cssH}px`;
+  const ctx = canvas.getContext("2d");
+  ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
+  const x0 = 12;
+  // With the robust scale a few values lie beyond the bar: its ends then read "≤ −s", "≥ s".
+  const end = (v) => (map.clipped && v !== 0 ? (v < 0 ? "≤ " : "≥ ") : "");
+  const format = (v) => end(v) + fmt(v, 3);
+  drawLegend(ctx, { x: x0, y: top, width, height, maxAbs: map.scale, format, font: "12px system-ui, sans-serif" });
+  ctx.fillStyle = "#111";
+  for (const v of [map.min, map.max]) {
+    const x = x0 + ((Math.max(-1, Math.min(1, v / map.scale)) + 1) / 2) * width;
+    ctx.beginPath();
+    ctx.moveTo(x - 5, 1);
+    ctx.lineTo(x + 5, 1);
+    ctx.lineTo(x, top - 1);
+    ctx.closePath();
+    ctx.fill();
+  }
+  canvas.setAttribute("role", "img");
+  canvas.setAttribute("aria-label", t("lab.legend.label", { lo: fmt(-map.scale, 3), hi: fmt(map.scale, 3) }));
+}
+
+function slug(map) {
+  return [map.filter, map.channel].filter(Boolean).join("-").toLowerCase();
+}
+
+function pixelAt(img, map, event) {
+  const r = img.getBoundingClientRect();
+  const col = Math.floor(((event.clientX - r.left) / r.width) * map.width);
+  const row = Math.floor(((event.clientY - r.top) / r.height) * map.height);
+  return [Math.min(Math.max(row, 0), map.height - 1), Math.min(Math.max(col, 0), map.width - 1)];
+}
+
+export function renderMaps(container, result, { t, onPick }) {
+  container.innerHTML = "";
+  for (const map of result.maps) {
+    const card = document.createElement("figure");
+    card.className = "map-card";
+    card.dataset.index = String(map.index);
+    card.dataset.filter = map.filter;
+    card.innerHTML = `
+      <figcaption class="map-title"></figcaption>
+      <div class="map-frame">
+        <img class="map-img" tabindex="0" width="${map.width}" height="${map.height}">
+        <canvas class="map-mark" aria-hidden="true"></canvas>
+      </div>
+      <canvas class="legend"></canvas>
+      <p class="map-meta"><span class="map-size"></span> · <span class="map-range"></span></p>
+      <a class="map-download"></a>`;
+    const name = mapName(map, t);
+    card.querySelector(".map-title").textContent = name;
+    const img = card.querySelector(".map-img");
+    img.src = map.png;
+    img.alt = t("lab.map.open", { name });
+    img.classList.toggle("pixelated", map.width < 400);
+    card.querySelector(".map-size").textContent = t("lab.map.size", { h: map.height, w: map.width });
+    const range = card.querySelector(".map-range");
+    range.textContent = t("lab.map.range", { min: fmt(map.min, 4), max: fmt(map.max, 4) });
+    if (map.clipped) range.title = t("lab.legend.clipped", { s: fmt(map.scale, 3) });
+    range.dataset.min = String(map.min);
+    range.dataset.max = String(map.max);
+    const link = card.querySelector(".map-download");
+    link.href = map.png;
+    link.download = `convscope-${slug(map)}.png`;
+    link.textContent = t("lab.map.download");
+    img.addEventListener("click", (e) => onPick(map, ...pixelAt(img, map, e)));
+    img.addEventListener("keydown", (e) => {
+      if (e.key === "Enter" || e.key === " ") {
+        e.preventDefault();
+        onPick(map, Math.floor(map.height / 2), Math.floor(map.width / 2));
+      }
+    });
+    legend(card.querySelector(".legend"), map, t);
+    container.appendChild(card);
+  }
+}
+
+export function markPixel(container, index, row, col) {
+  for (const card of container.querySelectorAll(".map-card")) {
+    const canvas = card.querySelector(".map-mark");
+    const img = card.querySelector(".map-img");
+    const ctx = canvas.getContext("2d");
+    const w = img.clientWidth;
+    const h = img.clientHeight;
+    const dpr = window.devicePixelRatio || 1;
+    canvas.width = Math.round(w * dpr);
+    canvas.height = Math.round(h * dpr);
+    canvas.style.width = `${w}px`;
+    canvas.style.height = `${h}px`;
+    ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
+    ctx.clearRect(0, 0, w, h);
+    // The same output position on every map of the same size, the clicked one in bold.
+    const W = Number(img.getAttribute("width"));
+    const H = Number(img.getAttribute("height"));
+    if (row >= H || col >= W) continue;
+    const sx = w / W;
+    const sy = h / H;
+    const x = col * sx;
+    const y = row * sy;
+    const r = Math.max(5, sx / 2);
+    const strong = card.dataset.index === String(index);
+    ctx.lineWidth = strong ? 2.5 : 1.5;
+    for (const [color, grow] of [["#fff", 2], ["#111", 0]]) {
+      ctx.strokeStyle = color;
+      ctx.strokeRect(x + sx / 2 - r - grow / 2, y + sy / 2 - r - grow / 2, 2 * r + grow, 2 * r + grow);
+    }
+  }
+}
