@@ -11,7 +11,7 @@ from fastapi.staticfiles import StaticFiles
 from convcore import ConvError
 
 from . import errors
-from .routes import conv, images, pages
+from .routes import conv, images, pages, receptive
 from .settings import get_settings
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -35,7 +35,7 @@ def create_app() -> FastAPI:
         """Liveness probe."""
         return {"status": "ok"}
 
-    for module in (pages, conv, images):
+    for module in (pages, conv, receptive, images):
         app.include_router(module.router)
     return app
 

@@ -54,7 +54,7 @@ def test_a_disconnected_client_stops_the_step_generator(monkeypatch):
 schema = schemathesis.openapi.from_asgi("/openapi.json", app)
 
 
-@schema.include(path_regex="^/(api/conv|healthz)").parametrize()
+@schema.include(path_regex="^/(api/conv|api/receptive|healthz)").parametrize()
 @settings(max_examples=30, deadline=None, suppress_health_check=list(HealthCheck))
 def test_api_conforms_to_its_schema_and_never_fails(case):
     """No 5xx, no undocumented status or content type, every response matches its schema.

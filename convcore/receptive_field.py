@@ -1,0 +1,87 @@
+"""Receptive fields of stacked conv layers (Araujo, Norris & Sim, Distill 2019).
+
+Layers are listed from the input up. Each recurrence is one line; `region` answers the user's
+question: which input pixels can output index y see?
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+from .errors import ConvError
+from .geometry import span
+
+
+@dataclass(frozen=True)
+class Layer:
+    """One layer along one axis: kernel k, stride s, left/top padding p, dilation d."""
+
+    k: int
+    s: int = 1
+    p: int = 0
+    d: int = 1
+    transposed: bool = False
+
+    def __post_init__(self) -> None:
+        if min(self.k, self.s, self.d) < 1 or self.p < 0:
+            raise ConvError(
+                f"a layer needs kernel, stride, dilation >= 1 and padding >= 0, "
+                f"got k={self.k}, s={self.s}, p={self.p}, d={self.d}"
+            )
+
+
+@dataclass(frozen=True)
+class ReceptiveField:
+    """size r0, effective stride S0 and effective padding P0 of the top layer's units."""
+
+    size: int
+    stride: int
+    padding: int
+
+    def region(self, y: int) -> tuple[int, int]:
+        """Input interval [u, v] seen by output y (may reach into padding: clip to display)."""
+        u = y * self.stride - self.padding
+        return u, u + self.size - 1
+
+    def center(self, y: int) -> float:
+        return y * self.stride - self.padding + (self.size - 1) / 2
+
+
+def receptive_field(layers: list[Layer]) -> ReceptiveField:
+    """r0 = sum (k_l - 1) prod_{i<l} s_i + 1; S0 = prod s_l; P0 = sum p_l prod_{i<l} s_i.
+
+    Dilation enters as the effective kernel d(k-1)+1. Transposed layers have no single
+    receptive field (it depends on the position): use `interval` for them.
+    """
+    size, stride, padding = 1, 1, 0
+    for layer in layers:
+        if layer.transposed:
+            raise ConvError(
+                "a transposed layer's receptive field depends on the output position; "
+                "use interval() for stacks with transposed layers"
+            )
+        size += (span(layer.k, layer.d) - 1) * stride
+        padding += layer.p * stride
+        stride *= layer.s
+    return ReceptiveField(size, stride, padding)
+
+
+def interval(layers: list[Layer], sizes: list[int], a: int, b: int) -> tuple[int, int] | None:
+    """Exact input interval feeding outputs [a, b] of the top layer, clipped at every map.
+
+    sizes: the length of each feature map from the input up (len(layers) + 1 entries).
+    Returns None when no input is read (possible under a transposed conv).
+    """
+    if len(sizes) != len(layers) + 1:
+        raise ConvError(f"give one size per feature map: {len(layers) + 1}, got {len(sizes)}")
+    for layer, n in zip(reversed(layers), reversed(sizes[:-1]), strict=True):
+        k, s, p, d = layer.k, layer.s, layer.p, layer.d
+        if layer.transposed:  # output o reads inputs i with i*s - p + j*d = o
+            a, b = math.ceil((a + p - d * (k - 1)) / s), (b + p) // s
+        else:
+            a, b = a * s - p, b * s - p + d * (k - 1)
+        a, b = max(a, 0), min(b, n - 1)
+        if a > b:
+            return None
+    return a, b
