@@ -30,7 +30,7 @@ class StackParams(BaseModel):
 def receptive(params: Annotated[StackParams, Query()]) -> dict[str, Any]:
     """r0, effective stride and padding, the region of output y, and the growth per layer."""
     numbers = [[int(v) for v in spec.split(",")] for spec in params.layers.split(";")]
-    layers = [Layer(k, s, p, *d) for k, s, p, *d in numbers]
+    layers = [Layer(k, s, p, d[0] if d else 1) for k, s, p, *d in numbers]
     sizes = [params.size]
     for i, layer in enumerate(layers, start=1):
         n = out_size(sizes[-1], layer.k, layer.s, (layer.p, layer.p), layer.d)
