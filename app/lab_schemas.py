@@ -51,10 +51,17 @@ def parse_kernel(text: str, max_side: int) -> np.ndarray:
     return np.array(rows, dtype=np.float64)  # (kH, kW)
 
 
+def _open_schema(schema: dict[str, Any]) -> None:
+    # The multipart body is this model plus the `file` part (allOf + properties), so the
+    # published schema may not say additionalProperties: false; the validator below still
+    # rejects every unknown field except `file`.
+    schema.pop("additionalProperties", None)
+
+
 class LabParams(BaseModel):
     """Colour mode and conv geometry shared by the filter and window requests."""
 
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", json_schema_extra=_open_schema)
 
     mode: Mode = Field("grayscale", description="grayscale | depthwise (per channel) | full")
     stride: str = Field("1", pattern=PAIR, description="'s' or 'sh,sw'")

@@ -13,15 +13,21 @@ from fastapi import APIRouter, Depends, File, Form, Query, UploadFile
 from .. import image_lab
 from ..images import keep_uploads_in_memory
 from ..lab_schemas import FilterOut, FilterParams, KernelOut, WindowOut, WindowParams
+from ..schemas import ErrorOut
 from ..settings import Settings, get_settings
 
 SettingsDep = Annotated[Settings, Depends(get_settings)]
 Upload = Annotated[UploadFile, File(description="PNG, JPEG, GIF (first frame), BMP or WebP")]
+JSON = {"application/json": {"schema": ErrorOut.model_json_schema()}}
 ERRORS: dict[int | str, dict[str, Any]] = {
-    400: {"description": "Malformed multipart body"},
-    413: {"description": "Too many bytes or pixels (including decompression bombs)"},
-    415: {"description": "Not an image in an accepted format"},
-    422: {"description": "Corrupt or truncated image, or impossible filter settings"},
+    400: {"description": "Malformed multipart body", "content": JSON},
+    413: {
+        "description": "Too many bytes or pixels (including decompression bombs); a body far "
+        "over the limit is refused before parsing, as text/plain",
+        "content": {**JSON, "text/plain": {"schema": {"type": "string"}}},
+    },
+    415: {"description": "Not an image in an accepted format", "content": JSON},
+    422: {"description": "Corrupt or truncated image, or impossible settings", "content": JSON},
 }
 
 router = APIRouter(prefix="/api/images", tags=["images"])
@@ -47,7 +53,7 @@ def inspect_window(
     return image_lab.inspect_window(file.file.read(s.max_upload_bytes + 1), params, s)
 
 
-@router.get("/kernels")
+@router.get("/kernels", responses={422: ERRORS[422]})
 def preset_kernels(
     size: Annotated[int, Query(ge=1, le=get_settings().max_kernel)] = 3,
 ) -> list[KernelOut]:

@@ -11,11 +11,15 @@ import zlib
 
 import numpy as np
 import pytest
+import schemathesis
 from fastapi.testclient import TestClient
+from hypothesis import HealthCheck, settings
 from PIL import Image
+from schemathesis.specs.openapi.checks import positive_data_acceptance
 
 from app import colormap, filter_bank
 from app.filter_bank import Geometry
+from app.main import app
 from app.settings import get_settings
 
 FILTER, WINDOW = "/api/images/filter", "/api/images/window"
@@ -430,3 +434,41 @@ def test_window_relu_and_range(client: TestClient) -> None:
         WINDOW, files={"file": ("i.png", GOOD)}, data={"filter": "box", "row": "12", "col": "0"}
     )
     assert r.status_code == 422 and "outside the 12x20" in r.json()["detail"]
+
+
+# ---- presets, contrast, and the OpenAPI contract ----------------------------------------------
+
+
+def test_kernels_endpoint_serves_the_engine_presets(client: TestClient) -> None:
+    import convcore
+
+    ks = {k["name"]: k for k in client.get("/api/images/kernels", params={"size": 5}).json()}
+    assert list(ks) == list(convcore.PRESETS)
+    assert np.shape(ks["box"]["kernel"]) == (5, 5) and ks["box"]["sized"]
+    assert ks["sobel_x"]["kernel"] == convcore.kernel("sobel_x").tolist()
+    assert client.get("/api/images/kernels", params={"size": 4}).status_code == 422
+
+
+def test_robust_contrast_saturates_a_few_extremes_full_does_not(client: TestClient) -> None:
+    a = np.full((40, 40, 3), 100, np.uint8)
+    a[21, 21] = 255  # one hot pixel: the identity map is 100 everywhere but 255 there
+    data = encode(Image.fromarray(a), "PNG")
+    robust = post(client, data, filters="identity").json()["maps"][0]
+    full = post(client, data, filters="identity", contrast="full").json()["maps"][0]
+    assert robust["scale"] == pytest.approx(100) and robust["clipped"]
+    assert full["scale"] == pytest.approx(255) and not full["clipped"]
+    assert (robust["min"], robust["max"]) == (full["min"], full["max"])  # the numbers stay
+    idx = map_indices(robust)
+    assert idx[21, 21] == 2 * colormap.HALF and idx[0, 0] == 2 * colormap.HALF  # saturated
+
+
+SCHEMA = schemathesis.openapi.from_asgi("/openapi.json", app)
+
+
+@SCHEMA.include(path_regex="^/api/images").parametrize()
+@settings(max_examples=25, deadline=None, suppress_health_check=list(HealthCheck))
+def test_image_api_never_fails_and_matches_its_schema(case) -> None:
+    """Random bytes and random form values: only documented 4xx answers, never a 5xx.
+
+    Random bytes are rarely an image, so positive-data acceptance does not apply."""
+    case.call_and_validate(excluded_checks=[positive_data_acceptance])
