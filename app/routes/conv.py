@@ -8,7 +8,15 @@ from fastapi import APIRouter, Query, Request
 
 import convcore
 
-from ..schemas import BackwardParams, ConvParams, ErrorOut, StepParams, TransposeParams
+from ..schemas import (
+    BackwardParams,
+    ConvParams,
+    ErrorOut,
+    PlanOut,
+    StepParams,
+    TransposeParams,
+    TransposePlanOut,
+)
 from ..serialize import (
     backward_json,
     conv_plan,
@@ -29,9 +37,9 @@ router = APIRouter(tags=["conv"], responses=ERRORS)
 
 
 @router.get("/api/conv/plan")
-def plan(params: Annotated[ConvParams, Query()]) -> dict[str, Any]:
+def plan(params: Annotated[ConvParams, Query()]) -> PlanOut:
     """Shapes, padded input, kernels, full output, formula, costs and limits of one conv2d."""
-    return conv_plan(params)
+    return PlanOut.model_validate(conv_plan(params))
 
 
 @router.get("/api/conv/steps", response_class=EventStream, responses=SSE_RESPONSE)
@@ -72,9 +80,9 @@ def backward_steps(params: Annotated[BackwardParams, Query()], request: Request)
 
 
 @router.get("/api/conv-transpose/plan")
-def transpose_plan_route(params: Annotated[TransposeParams, Query()]) -> dict[str, Any]:
+def transpose_plan_route(params: Annotated[TransposeParams, Query()]) -> TransposePlanOut:
     """Input, weight, output, formula and costs of one conv_transpose2d."""
-    return transpose_plan(params)
+    return TransposePlanOut.model_validate(transpose_plan(params))
 
 
 @router.get("/api/conv-transpose/steps", response_class=EventStream, responses=SSE_RESPONSE)
