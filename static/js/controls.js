@@ -215,6 +215,10 @@ export function createControls(doc, { store, player, explorer, scene, t }) {
     lastIn = key;
     explorer.hoverInput(hit);
   });
+  over("input-over").addEventListener("click", (e) => {
+    const hit = scene.hit("input", e.offsetX, e.offsetY);
+    if (hit) explorer.clickInput(hit);
+  });
   over("input-over").addEventListener("pointerleave", () => {
     lastIn = "";
     explorer.hoverInput(null);

@@ -8,7 +8,7 @@
  *
  * createExplorer({scene, readout, player, t, isLarge, onPlan(plan, view), onShown(k, total)})
  *   .load({view, params, k}) -> Promise        .show(k)   .ready(k) -> bool
- *   .hoverInput(hit | null)  .hoverOutput(hit | null)  .clickOutput(hit)
+ *   .hoverInput(hit | null)  .hoverOutput(hit | null)  .clickOutput(hit)  .clickInput(hit)
  *   .relayout()  .relabel()  .current -> {view, plan, adapter, cache} | null
  */
 import { fetchPlan, streamSteps } from "./api.js";
@@ -26,8 +26,10 @@ export function createExplorer({ scene, readout, player, t, isLarge, onPlan, onS
   let hover = null;
   let hoverFrom = null; // the step to return to when the pointer leaves the output
   let readers = { key: "", map: new Map() };
+  let painted = false;
+  let written = 0; // when the arithmetic was last written
 
-  async function load({ view, params, k = 0 }) {
+  async function load({ view, params, k = 0 }, fallback = false) {
     const my = ++gen;
     pending?.abort();
     const ctrl = new AbortController();
@@ -43,7 +45,8 @@ export function createExplorer({ scene, readout, player, t, isLarge, onPlan, onS
         numbersPerStep: adapter.numbersPerStep,
         fetchRange: (a, b, onStep, signal) => streamSteps(view, params, a, b, { onStep, signal }),
         onArrive: () => {
-          if (cur && cur.cache === cache && hover) show(player.k); // more readers known now
+          // more readers known for a hover; or more of a replayed pass (backward, transposed)
+          if (cur && cur.cache === cache && (hover || cur.adapter.replays)) show(player.k);
         },
       });
       const k0 = Math.max(0, Math.min(k, adapter.total - 1));
@@ -54,15 +57,18 @@ export function createExplorer({ scene, readout, player, t, isLarge, onPlan, onS
       if (err.name === "AbortError" || my !== gen) return;
       readout.busy(false);
       readout.error(err);
+      // Nothing good to keep yet (a broken link opened cold): show the server's defaults,
+      // greyed under the message, rather than an empty page.
+      if (!cur && !fallback) load({ view, params: {}, k: 0 }, true);
       return;
     }
     cur?.cache.close();
     cur = next;
     hover = null;
     hoverFrom = null;
-    readout.clear();
+    if (!fallback) readout.clear();
     readout.plan(cur.plan, view);
-    onPlan(cur.plan, view);
+    onPlan(cur.plan, view, fallback);
     player.setTotal(cur.adapter.total);
     configure(cur.k0);
     player.setStep(cur.k0);
@@ -94,8 +100,18 @@ export function createExplorer({ scene, readout, player, t, isLarge, onPlan, onS
     if (cur.adapter.batchOf(k) !== cur.batch) configure(k);
     else cur.adapter.fill(scene, k, cur.cache);
     cur.adapter.overlay(scene, k, step, hover, readersFor(k));
-    if (step) readout.step(k, cur.adapter.sum(step), cur.adapter.describe(k, step), !player.playing);
+    // While playing fast, nobody reads 60 sums a second: write the sum at most ~12 times a
+    // second (the canvases still draw every step). Paused, every step is written at once.
+    const now = performance.now();
+    if (step && (!player.playing || now - written > 80)) {
+      written = now;
+      readout.step(k, cur.adapter.sum(step), cur.adapter.describe(k, step), !player.playing);
+    }
     onShown(k, cur.adapter.total);
+    if (step && !painted) {
+      painted = true;
+      performance.mark("convscope:first-frame"); // read by benchmarks/bench_frontend.py
+    }
   }
 
   return {
@@ -118,6 +134,10 @@ export function createExplorer({ scene, readout, player, t, isLarge, onPlan, onS
       if (hoverFrom === null) hoverFrom = player.k;
       player.pause();
       player.setStep(k); // hover is drawn "as if" it were the step: one code path
+    },
+    clickInput(hit) {
+      const k = cur && cur.adapter.inputStep ? cur.adapter.inputStep(hit, player.k) : null;
+      if (k !== null) player.jump(k);
     },
     clickOutput(hit) {
       if (!cur) return;

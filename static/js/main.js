@@ -4,13 +4,12 @@
  */
 import { createControls } from "./controls.js";
 import { createExplorer } from "./explorer.js";
-import { getLang, onLangChange, t } from "./i18n.js";
+import { getLang, onLangChange, t, translate } from "./i18n.js";
 import { createPlayer } from "./player.js";
 import { createReadout } from "./readout.js";
 import { createScene } from "./render/scene.js";
 import { createState } from "./state.js";
 import { registerExplorerStrings } from "./strings.js";
-import { translate } from "./i18n.js";
 
 registerExplorerStrings();
 translate();
@@ -34,7 +33,10 @@ const player = createPlayer({
     explorer.show(k);
     store.set({ k }, { silent: true });
   },
-  onPlayState: (on) => controls.playing(on),
+  onPlayState: (on) => {
+    controls.playing(on);
+    if (!on) explorer.show(player.k); // the full sum and description of where it stopped
+  },
   ready: (k) => explorer.ready(k),
 });
 
@@ -63,7 +65,8 @@ store.subscribe((s, changed) => {
   if (changed.has("params") || changed.has("view")) {
     player.pause();
     controls.show({ ...(explorer.current?.plan.params || {}), ...s.params });
-    load();
+    window.convscope = { store, player, explorer }; // for the console, tests and the benchmark
+load();
   } else if (changed.has("k")) player.jump(s.k);
 });
 
@@ -79,4 +82,5 @@ const relayout = () => {
 window.addEventListener("convscope:large", relayout);
 new ResizeObserver(relayout).observe(document.getElementById("views"));
 
+window.convscope = { store, player, explorer }; // for the console, tests and the benchmark
 load();

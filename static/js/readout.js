@@ -7,7 +7,7 @@
  *   waiting(), error(err), clear(), busy(on) }
  */
 import { fmt, fmtCount } from "./format.js";
-import { renderArithmetic } from "./render/arithmetic.js";
+import { renderArithmetic, renderUpdates } from "./render/arithmetic.js";
 import { serverMessage } from "./strings.js";
 
 const GENERIC = {
@@ -20,6 +20,19 @@ export function createReadout(doc, { t, getLang }) {
   const $ = (id) => doc.getElementById(id);
   const stage = $("stage");
   let lastError = null;
+
+  const TITLES = {
+    forward: ["view.input", "view.kernel", "view.output"],
+    backward: ["view.dx", "view.dw", "view.dy"],
+    transpose: ["view.x", "view.kernel", "view.output"],
+  };
+
+  function titles(view) {
+    ["input-title", "kernel-title", "output-title"].forEach((id, i) => {
+      $(id).dataset.i18n = TITLES[view][i];
+      $(id).textContent = t(TITLES[view][i]);
+    });
+  }
 
   function notes(plan, view) {
     const S = plan.shape;
@@ -50,10 +63,12 @@ export function createReadout(doc, { t, getLang }) {
       $("formula-w").textContent = `W_out = ${plan.formula.width.text}`;
       $("cost-params").textContent = fmtCount(plan.cost.params, getLang());
       $("cost-macs").textContent = fmtCount(plan.cost.macs, getLang());
+      titles(view);
       notes(plan, view);
     },
     step(k, sum, text, announce) {
-      renderArithmetic($("arith"), sum, { t });
+      if (sum.lines) renderUpdates($("arith"), sum.lines, { t });
+      else renderArithmetic($("arith"), sum, { t });
       if (announce) $("desc").textContent = text;
       $("desc").dataset.k = String(k);
     },

@@ -6,8 +6,9 @@
  * in the background, in order. When a layer is so big that every step would not fit in memory
  * (budget in numbers), the chunks farthest from the current step are dropped.
  *
- * createStepCache({total, numbersPerStep, fetchRange(start, stop, onStep, signal) -> Promise,
- *                  onArrive(k)}) -> cache
+ * createStepCache({total, numbersPerStep, fetchRange(start, stop, onStep, signal) -> Promise<done>,
+ *                  onArrive(start, stop)}) -> cache
+ *   cache.done -> the last stream's `done` data (backward: final dy/dx/dw/db), or null
  *   cache.get(k) -> step | undefined      cache.has(k)
  *   cache.ensure(k) -> Promise<step>      fetch k's chunk (and queue the others)
  *   cache.range(a, b) -> steps in [a, b) that are here, in order
@@ -15,6 +16,7 @@
  *   cache.close()                         abort every fetch (plan changed)
  */
 const BUDGET = 6_000_000; // numbers kept in memory across all cached steps
+const HEAD = 48; // steps fetched alone before anything is drawn
 
 export function createStepCache({ total, numbersPerStep, fetchRange, onArrive = () => {} }) {
   const per = Math.max(1, numbersPerStep);
@@ -26,6 +28,10 @@ export function createStepCache({ total, numbersPerStep, fetchRange, onArrive = 
   const ctrl = new AbortController();
   let focus = 0;
   let background = false;
+  let done = null;
+  const keepDone = (d) => {
+    done = d;
+  };
 
   function evict() {
     if (steps.size <= keep) return;
@@ -44,7 +50,8 @@ export function createStepCache({ total, numbersPerStep, fetchRange, onArrive = 
     const start = c * chunk;
     const stop = Math.min(total, start + chunk);
     const p = fetchRange(start, stop, (s) => steps.set(s.k, s), ctrl.signal).then(
-      () => {
+      (d) => {
+        keepDone(d);
         chunks.set(c, true);
         evict();
         onArrive(start, stop);
@@ -79,7 +86,11 @@ export function createStepCache({ total, numbersPerStep, fetchRange, onArrive = 
     has: (k) => steps.has(k),
     async ensure(k) {
       focus = k;
-      await load(Math.floor(k / chunk));
+      const c = Math.floor(k / chunk);
+      if (!steps.size && !chunks.size && chunk > HEAD) {
+        // First paint: a few steps from k come back in a few ms; the rest streams after.
+        keepDone(await fetchRange(k, Math.min(total, k + HEAD), (s) => steps.set(s.k, s), ctrl.signal));
+      } else await load(c);
       fillInBackground();
       return steps.get(k);
     },
@@ -90,6 +101,9 @@ export function createStepCache({ total, numbersPerStep, fetchRange, onArrive = 
         if (s) out.push(s);
       }
       return out;
+    },
+    get done() {
+      return done;
     },
     get complete() {
       return steps.size === total;

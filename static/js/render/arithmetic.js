@@ -17,6 +17,11 @@
  *                                         arith.pad), maxTerms?: number (per channel, 12),
  *             digits?: number (4) }
  *   Elements carry data-value (full precision) so tests can compare with the API.
+ *
+ *   renderUpdates(el, lines, opts) -> void   (replaces el's content)
+ *     For passes that scatter instead of sum (backward, transposed): one line per update,
+ *     lines = [{ label: string, terms?: [{a, b, pad?}] (printed a·b), value?: number }]
+ *     opts as above (maxTerms, digits, t for arith.more).
  */
 import { fmt, fmtFactor } from "../format.js";
 import { signInk } from "./colors.js";
@@ -77,4 +82,23 @@ export function renderArithmetic(el, sum, opts = {}) {
     `<div class="arith-total"><strong class="y">y</strong><span class="eq"> = </span>${middle}` +
     `<strong class="y">${num(sum.value, "result", digits, "result")}</strong></div>`;
   el.innerHTML = rows.join("") + total;
+}
+
+export function renderUpdates(el, lines, opts = {}) {
+  const t = opts.t || fallbackT;
+  const max = opts.maxTerms ?? 12;
+  const digits = opts.digits ?? 4;
+  el.innerHTML = lines
+    .map((line) => {
+      const terms = line.terms || [];
+      const shown = terms.length > max ? max - 1 : terms.length;
+      const body = terms.slice(0, shown).map((x) => term(x.a, x.b, x.pad, digits, t));
+      if (shown < terms.length) body.push(`<span class="more">${esc(t("arith.more", { n: terms.length - shown }))}</span>`);
+      const value = line.value === undefined ? "" : `<span class="eq"> = </span>${num(line.value, "sub", digits, line.role || "")}`;
+      return (
+        `<div class="arith-row"><span class="arith-label">${esc(line.label)}</span>` +
+        `<span class="terms">${body.join('<span class="plus">, </span>')}</span>${value}</div>`
+      );
+    })
+    .join("");
 }

@@ -14,6 +14,7 @@
  *       text        v -> string, or null for no numbers; numbers are only drawn when
  *                   cell >= minText (default 18)
  *       font        CSS font family (size is derived from the cell)
+ *       textScale   font size as a fraction of the cell (default 0.42)
  *       mask        boolean[][] (true = padding): drawn hatched with a dashed edge
  *       at          {rows: number[], cols: number[]} grid position of each row/column, so a
  *                   dilated kernel can leave gaps (default: 0, 1, 2, ...)
@@ -90,7 +91,7 @@ export function drawCell(ctx, v, i, j, opts) {
   }
   if (opts.text && opts.cell >= (opts.minText ?? 18)) {
     const s = opts.text(v);
-    const size = Math.max(8, Math.min(opts.cell * 0.42, (w * 1.6) / Math.max(2.2, s.length)));
+    const size = Math.max(8, Math.min(opts.cell * (opts.textScale || 0.42), (w * 1.6) / Math.max(2.2, s.length)));
     ctx.font = `${pad ? "italic " : ""}${Math.round(size)}px ${opts.font || "system-ui, sans-serif"}`;
     ctx.textAlign = "center";
     ctx.textBaseline = "middle";

@@ -12,8 +12,8 @@
  */
 export function SIZES(large) {
   return large
-    ? { maxCell: { input: 72, kernel: 84, output: 72 }, font: 22, labelH: 34, legendH: 58, gap: 26 }
-    : { maxCell: { input: 46, kernel: 52, output: 46 }, font: 14, labelH: 22, legendH: 40, gap: 16 };
+    ? { maxCell: { input: 72, kernel: 84, output: 72 }, font: 22, labelH: 38, legendH: 58, gap: 26 }
+    : { maxCell: { input: 46, kernel: 52, output: 46 }, font: 14, labelH: 26, legendH: 40, gap: 16 };
 }
 
 const INSET = 6; // px around everything, so outlines drawn just outside a grid stay visible

@@ -10,6 +10,7 @@
  *   scene.configure(spec)      lay out and paint every view from a spec (below); call again on
  *                              resize or a large-type switch
  *   scene.cell(view, panel, i, j, v)   repaint one base cell (v = null: not computed yet)
+ *   scene.bias(f, v)           repaint the bias cell of filter f
  *   scene.paint(view, panel, matrix, filled?)   repaint one panel
  *   scene.overlay(view, {marks, veil})   marks: [{panel, cells: [[i, j]], kind}] with kind
  *                              "window" | "current" | "reads" | "hover"; {panel, box: true}
@@ -81,7 +82,8 @@ export function createScene(els, { large = false } = {}) {
       color: v.color,
       ink: v.ink,
       text: (x) => fmtCell(x, v.layout.cell),
-      minText: large ? 26 : 18,
+      minText: large ? 24 : 18,
+      textScale: large ? 0.5 : 0.42,
       font: FONT,
       mask: v.spec.panels[p].mask,
       at: v.spec.at,
@@ -98,7 +100,7 @@ export function createScene(els, { large = false } = {}) {
     ctx.font = `600 ${sizes.font}px ${FONT}`;
     ctx.textAlign = "left";
     ctx.textBaseline = "alphabetic";
-    ctx.fillText(label, panel.x, panel.y - 6);
+    ctx.fillText(label, panel.x, panel.y - 9);
     if (v.spec.at) {
       // dilation gaps: every position of the span, faint, then the taps on top
       ctx.fillStyle = "#f1f2f4";
@@ -124,7 +126,7 @@ export function createScene(els, { large = false } = {}) {
     ctx.fillStyle = "#222";
     ctx.font = `600 ${sizes.font}px ${FONT}`;
     ctx.textAlign = "left";
-    ctx.fillText(b.label, panel.x, panel.y - 6);
+    ctx.fillText(b.label, panel.x, panel.y - 9);
     drawCell(ctx, b.value, 0, 0, { x: panel.x, y: panel.y, cell: panel.w, gap: 2, color: v.color, ink: v.ink, text: (x) => fmtCell(x, panel.w), minText: 14, font: FONT });
   }
 
@@ -152,27 +154,29 @@ export function createScene(els, { large = false } = {}) {
         const s = spec[view];
         const el = els[view];
         if (!s || !s.panels.length) continue;
-        const width = Math.max(120, el.base.parentElement.clientWidth - 4);
-        const layout = layoutOf(view, s, width);
+        const room = Math.max(120, el.base.parentElement.clientWidth - 4);
+        const layout = layoutOf(view, s, room);
         const legendH = sizes.legendH;
         const height = layout.height + legendH;
+        const lw = Math.max(90, Math.min(large ? 320 : 220, room - 24)); // legend bar width
+        const width = Math.max(layout.width, lw + 24);
         const v = {
           spec: s,
           layout,
+          legend: lw,
           color: makeScale(s.maxAbs),
           ink: (x) => inkFor(x, s.maxAbs),
-          bctx: fitCanvas(el.base, layout.width, height),
-          octx: fitCanvas(el.over, layout.width, height),
+          bctx: fitCanvas(el.base, width, height),
+          octx: fitCanvas(el.over, width, height),
         };
         views[view] = v;
-        v.bctx.clearRect(0, 0, layout.width + 1, height + 1);
+        v.bctx.clearRect(0, 0, width + 1, height + 1);
         s.panels.forEach((_, p) => paintPanel(v, p));
         if (s.bias) s.bias.forEach((_, f) => paintBias(v, f));
-        const lw = Math.max(100, Math.min(layout.width - 12, large ? 360 : 240));
         drawLegend(v.bctx, {
           x: 6,
           y: layout.height + 10,
-          width: lw,
+          width: v.legend,
           height: large ? 16 : 10,
           maxAbs: s.maxAbs,
           format: (x) => fmt(x, 3),
@@ -186,6 +190,12 @@ export function createScene(els, { large = false } = {}) {
       v.spec.panels[p] = { ...v.spec.panels[p], matrix, filled };
       paintPanel(v, p);
     },
+    bias(f, value) {
+      const v = views.kernel;
+      if (!v || !v.spec.bias) return;
+      v.spec.bias[f] = { ...v.spec.bias[f], value };
+      paintBias(v, f);
+    },
     cell(view, p, i, j, value) {
       const v = views[view];
       if (!v) return;
@@ -197,7 +207,7 @@ export function createScene(els, { large = false } = {}) {
       const v = views[view];
       if (!v) return;
       const ctx = v.octx;
-      ctx.clearRect(0, 0, v.layout.width + 8, v.layout.height + 8);
+      ctx.clearRect(0, 0, ctx.canvas.width, ctx.canvas.height);
       ctx.fillStyle = "rgba(255, 255, 255, 0.72)";
       for (const p of veil) {
         const r = v.layout.panels[p];
@@ -211,7 +221,7 @@ export function createScene(els, { large = false } = {}) {
             ctx.save();
             ctx.strokeStyle = style.color;
             ctx.lineWidth = style.width;
-            ctx.strokeRect(r.x - 4, r.y - 4, r.w + 6, r.h + 6);
+            ctx.strokeRect(r.x - 3, r.y - 3, r.w + 4, r.h + 4);
             ctx.restore();
           } else strokeCells(ctx, m.cells, o, style);
         }

@@ -1,4 +1,136 @@
-import { createForward } from "./forward.js";
-export function createTranspose(plan, opts) {
-  return createForward(plan, opts);
+/**
+ * views/transpose.js: the transposed convolution as the server streams it, one input element
+ * per step: x[n, c, h, w] stamps x · weight[c] onto the output at the step's rows/cols (taps
+ * with rin/cin false are cropped away by padding). The output view adds the stamps up to step
+ * k; the last step shows the plan's exact output.
+ *
+ * createTranspose(plan, {t}) -> the same adapter shape as views/forward.js; stepAt() takes a
+ * hit on the *input* view (an input element is a step here).
+ */
+import { fmt } from "../format.js";
+import { stepOf, unravel } from "../order.js";
+import { maxAbsOf } from "../render/colors.js";
+
+const zeros = (r, c) => Array.from({ length: r }, () => new Array(c).fill(null));
+
+export function createTranspose(plan, { t }) {
+  const S = plan.shape;
+  const dims = [S.N, S.C_in, S.H, S.W];
+  const perN = S.C_in * S.H * S.W;
+  const F_g = plan.weight[0].length;
+  let acc = null; // {n, upTo, y: C_out x H_out x W_out (null = nothing landed yet)}
+
+  function reset(n) {
+    acc = { n, upTo: n * perN - 1, y: Array.from({ length: S.C_out }, () => zeros(S.H_out, S.W_out)) };
+  }
+
+  function advance(k, cache, paint) {
+    for (let q = acc.upTo + 1; q <= k; q++) {
+      const s = cache.get(q);
+      if (!s) break;
+      s.ch.forEach((f, fi) =>
+        s.rows.forEach((r, i) =>
+          s.cols.forEach((c, j) => {
+            if (!s.rin[i] || !s.cin[j]) return;
+            const y = acc.y[f];
+            y[r][c] = (y[r][c] ?? 0) + s.stamp[fi][i][j];
+            paint(f, r, c, y[r][c]);
+          }),
+        ),
+      );
+      acc.upTo = q;
+    }
+  }
+
+  const taps = (s) =>
+    s.ch.map((f) => ({
+      f,
+      cells: s.rows.flatMap((r, i) => s.cols.filter((_, j) => s.rin[i] && s.cin[j]).map((c) => [r, c])),
+    }));
+
+  const adapter = {
+    replays: true, // the picture at k sums every earlier step of the sample
+    total: plan.steps,
+    numbersPerStep: F_g * S.kH * S.kW + 2 * (S.kH + S.kW) + 16,
+    batchOf: (k) => unravel(dims, k)[0],
+
+    spec(k, step, cache) {
+      const n = adapter.batchOf(k);
+      reset(n);
+      advance(k, cache, () => {});
+      const tag = S.N > 1 ? `${n}, ` : "";
+      const kernelAt = { rows: [...Array(S.kH).keys()], cols: [...Array(S.kW).keys()] };
+      return {
+        input: {
+          maxAbs: maxAbsOf(plan.input),
+          panels: plan.input[n].map((m, c) => ({ matrix: m, label: `x[${tag}${c}]` })),
+        },
+        kernel: {
+          maxAbs: maxAbsOf([plan.weight, plan.bias || []]),
+          at: kernelAt,
+          span: { rows: S.kH, cols: S.kW },
+          slices: F_g,
+          panels: plan.weight.flatMap((slices, c) => slices.map((m, f) => ({ matrix: m, label: `w[${c}, ${f}]` }))),
+          bias: null,
+        },
+        output: {
+          maxAbs: maxAbsOf(plan.output),
+          panels: acc.y.map((m, f) => ({ matrix: m, label: `y[${tag}${f}]`, filled: (i, j) => m[i][j] !== null })),
+        },
+      };
+    },
+
+    fill(scene, k, cache) {
+      if (k < acc.upTo) {
+        reset(adapter.batchOf(k));
+        advance(k, cache, () => {});
+        acc.y.forEach((m, f) => scene.paint("output", f, m, (i, j) => m[i][j] !== null));
+        return;
+      }
+      advance(k, cache, (f, r, c, v) => scene.cell("output", f, r, c, v));
+    },
+
+    overlay(scene, k, step, hover, readers) {
+      const [, c, h, w] = unravel(dims, k);
+      const kernel = { marks: [], veil: [] };
+      for (let p = 0; p < S.C_in * F_g; p++) {
+        if (Math.floor(p / F_g) === c) kernel.marks.push({ panel: p, box: true, kind: "window" });
+        else kernel.veil.push(p);
+      }
+      const output = { marks: step ? taps(step).map((x) => ({ panel: x.f, cells: x.cells, kind: "window" })) : [] };
+      const input = { marks: [{ panel: c, cells: [[h, w]], kind: "current" }] };
+      if (hover && hover.view === "input") {
+        input.marks.push({ panel: hover.panel, cells: [[hover.i, hover.j]], kind: "hover" });
+        for (const [f, cells] of readers) output.marks.push({ panel: f, cells, kind: "reads" });
+      }
+      scene.overlay("input", input);
+      scene.overlay("kernel", kernel);
+      scene.overlay("output", output);
+    },
+
+    sum(step) {
+      const c = step.at[1];
+      const lines = [{ label: `x[${step.at.join(", ")}]`, value: step.v, role: "result" }];
+      step.ch.forEach((f, fi) => {
+        lines.push({
+          label: t("tp.stamp", { c, f: fi, o: f }),
+          terms: plan.weight[c][fi].flat().map((w) => ({ a: step.v, b: w })),
+        });
+      });
+      return { lines };
+    },
+
+    describe(k, step) {
+      const [n, c, h, w] = step.at;
+      return t("desc.transpose", { k: k + 1, total: plan.steps, n, c, h, w, v: fmt(step.v) });
+    },
+
+    stepAt: () => null, // output cells are sums of many stamps: no single step to jump to
+    inputStep: (hit, k) => stepOf(dims, [adapter.batchOf(k), hit.panel, hit.i, hit.j]),
+    readers(hit, cache, k) {
+      const s = cache.get(stepOf(dims, [adapter.batchOf(k), hit.panel, hit.i, hit.j]));
+      return new Map(s ? taps(s).map((x) => [x.f, x.cells]) : []);
+    },
+  };
+  return adapter;
 }
