@@ -189,6 +189,12 @@ def test_language_toggle_switches_every_visible_label(page: Page) -> None:
     english = [(key, text) for key, text in texts if text.strip() and not CJK.search(text)]
     assert english == []
     assert CJK.search(page.locator("#desc").inner_text())
+    loaded = page.evaluate(
+        """async () => { await document.fonts.ready;
+        return [...document.fonts].filter(f => f.family.includes('ConvScope CJK'))
+          .map(f => f.status); }"""
+    )
+    assert loaded == ["loaded"]  # the app's own CJK subset, not a font from the internet
     page.reload()
     expect(page.locator("#tab-forward")).to_have_text("前向传播")
 
