@@ -13,7 +13,7 @@ from convcore.kernels import SIZED
 
 from . import colormap, filter_bank
 from .filter_bank import MAGNITUDE
-from .images import Decoded, decode, encode_png
+from .images import Decoded, decode, encode_lossless
 from .lab_schemas import (
     ColorStop,
     FilterOut,
@@ -49,9 +49,9 @@ def filter_image(data: bytes, params: FilterParams, s: Settings) -> FilterOut:
     H, W = img.rgb.shape[:2]
     source = InputOut(
         width=W, height=H, original_width=img.original[0], original_height=img.original[1],
-        format=img.format, scaled=img.scaled, png=_data_url(encode_png(img.rgb)),
+        format=img.format, scaled=img.scaled, image=_data_url(encode_lossless(img.rgb), "webp"),
     )  # fmt: skip
-    clock.lap("input_png")
+    clock.lap("input_image")
     stops = [ColorStop(at=a, color=c) for a, c in colormap.stops()]
     return FilterOut(
         input=source, mode=params.mode, maps=maps, colormap=stops, timing_ms=clock.laps
@@ -100,7 +100,7 @@ def _map_out(
         kernel=None if kernel is None else kernel.tolist(),
         height=H_out, width=W_out,
         min=lo, max=hi, scale=scale, clipped=max(-lo, hi) > scale,
-        png=_data_url(colormap.render_png(m.values, scale)),
+        png=_data_url(colormap.render_png(m.values, scale), "png"),
     )  # fmt: skip
 
 
@@ -115,8 +115,8 @@ def _term_out(name: str, w: filter_bank.Window, mode: str) -> TermOut:
     )  # fmt: skip
 
 
-def _data_url(png: bytes) -> str:
-    return "data:image/png;base64," + base64.b64encode(png).decode("ascii")
+def _data_url(data: bytes, kind: str) -> str:
+    return f"data:image/{kind};base64," + base64.b64encode(data).decode("ascii")
 
 
 class _Clock:

@@ -197,7 +197,7 @@ class MapOut(BaseModel):
 
 
 class InputOut(BaseModel):
-    """The image exactly as filtered (oriented, downscaled), as a lossless PNG."""
+    """The image exactly as filtered (oriented, downscaled, flattened), losslessly encoded."""
 
     width: int
     height: int
@@ -205,7 +205,10 @@ class InputOut(BaseModel):
     original_height: int
     format: str
     scaled: bool
-    png: str
+    image: str = Field(
+        description="data:image/webp;base64,... (lossless): send it back to "
+        "/window as the file to inspect exactly these pixels"
+    )
 
 
 class KernelOut(BaseModel):

@@ -48,7 +48,7 @@ def inspect_window(
 ) -> WindowOut:
     """The input window, kernel and dot product behind one output pixel of one map.
 
-    Send the `input.png` of a /filter answer as the file: it is the image exactly as filtered.
+    Send the `input.image` of a /filter answer as the file: it is the image exactly as filtered.
     """
     return image_lab.inspect_window(file.file.read(s.max_upload_bytes + 1), params, s)
 

@@ -63,8 +63,8 @@ def post(client: TestClient, data: bytes, name: str = "x.png", **form: object):
 
 
 def input_of(response) -> np.ndarray:
-    """The image the server filtered, decoded from the answer's input.png: (H, W, 3)."""
-    url = response.json()["input"]["png"]
+    """The image the server filtered, decoded from the answer's input.image: (H, W, 3)."""
+    url = response.json()["input"]["image"]
     return np.asarray(Image.open(io.BytesIO(base64.b64decode(url.split(",", 1)[1]))))
 
 
@@ -472,3 +472,19 @@ def test_image_api_never_fails_and_matches_its_schema(case) -> None:
 
     Random bytes are rarely an image, so positive-data acceptance does not apply."""
     case.call_and_validate(excluded_checks=[positive_data_acceptance])
+
+
+def test_input_image_round_trips_exactly_to_what_was_filtered(client: TestClient) -> None:
+    """A JPEG is lossy, but the answer's lossless input.image is the filtered array itself:
+    re-filtering it reproduces the map's range, and /window on it reproduces any value."""
+    jpeg = encode(Image.fromarray(SMOOTH), "JPEG", quality=70)
+    r = post(client, jpeg, filters="laplacian", padding_mode="reflect")
+    m = r.json()["maps"][0]
+    shown = input_of(r)
+    lap = np.array([[0, 1, 0], [1, -4, 1], [0, 1, 0]], float)
+    g = Geometry(padding_mode="reflect")
+    (again,) = filter_bank.maps(shown, {"laplacian": lap}, "grayscale", g)
+    assert (again.values.min(), again.values.max()) == (m["min"], m["max"])
+    webp = base64.b64decode(r.json()["input"]["image"].split(",", 1)[1])
+    w = window(client, webp, filter="laplacian", padding_mode="reflect", row=7, col=11)
+    assert w["value"] == pytest.approx(again.values[7, 11], abs=1e-9)

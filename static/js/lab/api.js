@@ -3,7 +3,7 @@
  *
  *   filterImage(blob, name, settings, {signal}) -> Promise<FilterOut>   POST /api/images/filter
  *   inspectWindow(blob, settings, target, {signal}) -> Promise<WindowOut>  POST /api/images/window
- *       target {filter, channel, row, col}; blob is the answer's input.png, i.e. the image
+ *       target {filter, channel, row, col}; blob is the answer's input.image, i.e. the image
  *       exactly as filtered, so the window's numbers are the map's numbers.
  *   presetKernels(size) -> Promise<[{name, kernel, sized}]>                GET /api/images/kernels
  *   dataUrlToBlob(url) -> Promise<Blob>
@@ -60,7 +60,7 @@ export function filterImage(blob, name, settings, { signal } = {}) {
 
 export function inspectWindow(blob, settings, target, { signal } = {}) {
   const s = { ...settings, filter: target.filter };
-  const f = form(blob, "input.png", s, COMMON);
+  const f = form(blob, "input.webp", s, COMMON);
   f.append("filter", target.filter);
   f.append("channel", String(target.channel));
   f.append("row", String(target.row));

@@ -45,7 +45,7 @@ function showError(err) {
 
 function drawInput(result) {
   const { input } = result;
-  el.inputImage.src = input.png;
+  el.inputImage.src = input.image;
   el.inputImage.width = input.width;
   el.inputImage.height = input.height;
   el.inputImage.alt = source ? source.name : "";
@@ -81,7 +81,7 @@ async function run() {
   el.form.setAttribute("aria-busy", "true");
   try {
     const result = await filterImage(source.blob, source.name, settings, { signal: ctrl.signal });
-    const inputBlob = await dataUrlToBlob(result.input.png);
+    const inputBlob = await dataUrlToBlob(result.input.image);
     if (running !== ctrl) return;
     last = { settings, result, inputBlob };
     picked = null;
