@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import base64
+import os
 import time
+from concurrent.futures import ThreadPoolExecutor
 from typing import Literal
 
 import numpy as np
@@ -27,6 +29,8 @@ from .lab_schemas import (
 )
 from .settings import Settings
 
+RENDER_THREADS = min(4, os.cpu_count() or 1)
+
 
 def load(data: bytes, s: Settings) -> Decoded:
     """Upload bytes -> Decoded within the settings' limits (413/415/422 on bad input)."""
@@ -44,7 +48,9 @@ def filter_image(data: bytes, params: FilterParams, s: Settings) -> FilterOut:
     )
     clock.lap("conv")
     robust = params.contrast == "robust"
-    maps = [_map_out(i, m, kernels.get(m.filter), robust) for i, m in enumerate(fmaps)]
+    kernel_of = [kernels.get(m.filter) for m in fmaps]  # None for the magnitude
+    with ThreadPoolExecutor(RENDER_THREADS) as pool:  # NumPy and zlib release the GIL
+        maps = list(pool.map(_map_out, range(len(fmaps)), fmaps, kernel_of, [robust] * len(fmaps)))
     clock.lap("png")
     H, W = img.rgb.shape[:2]
     source = InputOut(

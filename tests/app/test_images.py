@@ -488,3 +488,15 @@ def test_input_image_round_trips_exactly_to_what_was_filtered(client: TestClient
     webp = base64.b64decode(r.json()["input"]["image"].split(",", 1)[1])
     w = window(client, webp, filter="laplacian", padding_mode="reflect", row=7, col=11)
     assert w["value"] == pytest.approx(again.values[7, 11], abs=1e-9)
+
+
+@pytest.mark.parametrize("shape", [(1, 1), (3, 7), (64, 33)])
+def test_indexed_png_decodes_to_the_same_indices_and_palette(shape: tuple[int, int]) -> None:
+    from app.png import indexed_png
+
+    idx = np.random.default_rng(3).integers(0, 255, shape, dtype=np.uint8)
+    im = Image.open(io.BytesIO(indexed_png(idx, colormap.lut())))
+    im.load()
+    assert (im.mode, im.size) == ("P", shape[::-1])
+    np.testing.assert_array_equal(np.asarray(im), idx)
+    np.testing.assert_array_equal(np.asarray(im.convert("RGB")), colormap.lut()[idx])
