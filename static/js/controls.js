@@ -157,8 +157,19 @@ export function createControls(doc, { store, player, explorer, scene, t }) {
   $("edit-c").addEventListener("change", editor);
 
   // ---- tabs, transport, keys ----
-  for (const tab of doc.querySelectorAll("[role=tab]")) {
+  const tabs = [...doc.querySelectorAll("[role=tab]")];
+  for (const tab of tabs) {
     tab.addEventListener("click", () => store.set({ view: tab.dataset.view }));
+    tab.addEventListener("keydown", (e) => {
+      // a tablist moves with the arrow keys (WAI-ARIA), not the player
+      const d = { ArrowRight: 1, ArrowLeft: -1 }[e.key];
+      if (!d) return;
+      e.preventDefault();
+      e.stopPropagation();
+      const next = tabs[(tabs.indexOf(tab) + d + tabs.length) % tabs.length];
+      next.focus();
+      store.set({ view: next.dataset.view });
+    });
   }
   $("btn-play").addEventListener("click", () => player.toggle());
   $("btn-back").addEventListener("click", () => player.step(-1));

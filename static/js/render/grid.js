@@ -116,10 +116,11 @@ export function strokeCells(ctx, cells, opts, style = {}) {
   ctx.strokeStyle = style.color || "#111";
   ctx.lineWidth = style.width || 2;
   ctx.setLineDash(style.dash || []);
-  const inset = ctx.lineWidth / 2;
+  // Centred just outside the cell's edge, so the outline never covers the number inside.
+  const out = Math.max(1, (opts.gap ?? 1) / 2);
   for (const [i, j] of cells) {
     const { x, y, w, h } = cellRect(opts, i, j);
-    ctx.strokeRect(x + inset, y + inset, w - 2 * inset, h - 2 * inset);
+    ctx.strokeRect(x - out, y - out, w + 2 * out, h + 2 * out);
   }
   ctx.restore();
 }

@@ -29,10 +29,10 @@ import { SIZES, layoutKernels, layoutPanels, panelAt } from "./layout.js";
 const VIEWS = ["input", "kernel", "output"];
 const FONT = 'system-ui, -apple-system, "Segoe UI", "Noto Sans", "PingFang SC", "Microsoft YaHei", sans-serif';
 const STYLE = {
-  window: [{ color: "#fff", width: 5 }, { color: "#111", width: 2.5 }],
-  current: [{ color: "#fff", width: 6 }, { color: "#111", width: 3 }],
+  window: [{ color: "#fff", width: 4 }, { color: "#111", width: 2 }],
+  current: [{ color: "#fff", width: 5 }, { color: "#111", width: 2.5 }],
   reads: [{ color: "#fff", width: 4 }, { color: "#7a2e8e", width: 2.5, dash: [4, 3] }],
-  hover: [{ color: "#fff", width: 5 }, { color: "#e08a00", width: 3 }],
+  hover: [{ color: "#fff", width: 4 }, { color: "#e08a00", width: 2.5 }],
 };
 
 function fitCanvas(canvas, w, h) {
