@@ -213,9 +213,29 @@ export function createScene(els, { large = false } = {}) {
         const r = v.layout.panels[p];
         if (r) ctx.fillRect(r.x - 1, r.y - 1, r.w + 2, r.h + 2);
       }
+      const thin = Math.max(1, v.layout.cell / 4); // tiny cells: thin lines, or a window is a blot
       for (const m of marks) {
         const o = opts(v, m.panel);
-        for (const style of STYLE[m.kind] || STYLE.window) {
+        for (const base of STYLE[m.kind] || STYLE.window) {
+          const style = m.box ? base : { ...base, width: Math.min(base.width, thin) };
+          if (!m.box && v.layout.cell < 8 && m.cells.length > 1) {
+            // Too small to outline each tap: a box around the window and a dot per tap.
+            const rs = m.cells.map(([i]) => i);
+            const cs = m.cells.map(([, j]) => j);
+            const a = cellRect(o, Math.min(...rs), Math.min(...cs));
+            const b = cellRect(o, Math.max(...rs), Math.max(...cs));
+            ctx.save();
+            ctx.strokeStyle = base.color;
+            ctx.lineWidth = base.width * 0.8;
+            ctx.strokeRect(a.x - 1, a.y - 1, b.x + b.w - a.x + 2, b.y + b.h - a.y + 2);
+            ctx.fillStyle = base.color;
+            for (const [i, j] of m.cells) {
+              const r = cellRect(o, i, j);
+              ctx.fillRect(r.x + r.w / 2 - 0.75, r.y + r.h / 2 - 0.75, 1.5, 1.5);
+            }
+            ctx.restore();
+            continue;
+          }
           if (m.box) {
             const r = v.layout.panels[m.panel];
             ctx.save();
