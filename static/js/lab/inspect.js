@@ -14,11 +14,12 @@ import { inkFor, makeScale, maxAbsOf } from "../render/colors.js";
 import { fmt, fmtCell } from "../format.js";
 
 const MAX_GRID_PX = 250; // a grid never grows wider than this (11×11 cells of ~22 px)
+const MAX_CELL = 54; // big enough for "−120.6" in a 3×3 window
 
 function gridCanvas(matrix, mask, title) {
   const rows = matrix.length;
   const cols = matrix[0].length;
-  const cell = Math.max(14, Math.min(44, Math.floor(MAX_GRID_PX / Math.max(rows, cols))));
+  const cell = Math.max(14, Math.min(MAX_CELL, Math.floor(MAX_GRID_PX / Math.max(rows, cols))));
   const maxAbs = maxAbsOf(matrix);
   const opts = {
     x: 0,
@@ -27,7 +28,7 @@ function gridCanvas(matrix, mask, title) {
     gap: 1,
     color: makeScale(maxAbs),
     ink: (v) => inkFor(v, maxAbs),
-    text: (v) => fmtCell(v, cell),
+    text: (v) => (cell >= 50 ? fmt(v, 4) : fmtCell(v, cell)), // the arithmetic's own digits
     minText: 18,
     mask,
   };
