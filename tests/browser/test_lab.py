@@ -171,3 +171,28 @@ def test_language_switch_relabels_the_lab(lab: Page) -> None:
     expect(lab.locator(".map-card .map-download").first).to_have_text("下载 PNG")
     lab.click("#lang-toggle")
     expect(lab.locator("h1")).to_have_text("Image lab")
+
+
+def test_keyboard_moves_the_inspected_pixel(lab: Page, tmp_path: Path) -> None:
+    upload(lab, tmp_path, step_png())
+    wait_for_maps(lab, "Input 64×48", 2)
+    img = lab.locator(".map-card[data-filter=sobel_x] img")
+    img.focus()
+    lab.keyboard.press("Enter")  # the centre: row 24, column 32, on the edge
+    title = lab.locator("#inspect-title")
+    expect(title).to_have_text("Sobel x, output pixel (row 24, column 32)", timeout=10_000)
+    lab.keyboard.press("ArrowRight")
+    lab.keyboard.press("ArrowRight")
+    expect(title).to_have_text("Sobel x, output pixel (row 24, column 34)", timeout=10_000)
+    expect(lab.locator("#inspect [data-role=result]")).to_have_attribute("data-value", "0")
+
+
+def test_impossible_geometry_and_oversized_files_are_explained(lab: Page, tmp_path: Path) -> None:
+    lab.fill("#stride", "2")
+    lab.locator("#stride").dispatch_event("change")  # padding is still 'same'
+    error = lab.locator("#lab-error")
+    expect(error).to_contain_text("padding 'same' needs stride 1", timeout=10_000)
+    upload(lab, tmp_path, b"\0" * (10 * 1024 * 1024 + 200_000), "huge.png")
+    expect(error).to_have_text(
+        "The image is too large (over 10 MB). Choose a smaller file.", timeout=10_000
+    )

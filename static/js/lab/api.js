@@ -7,17 +7,19 @@
  *       exactly as filtered, so the window's numbers are the map's numbers.
  *   presetKernels(size) -> Promise<[{name, kernel, sized}]>                GET /api/images/kernels
  *   dataUrlToBlob(url) -> Promise<Blob>
- *   LabError {status, detail}: detail is the server's sentence, or a plain-text 413 body
+ *   LabError {status, detail, json}: json = the server explained itself ({"detail": ...});
+ *       false for a network failure or FastAPI's plain-text 413 for an oversized body
  *
  * settings (from controls.js): {filters: string[], kernel: number[][] | null, mode, stride,
  * padding, padding_mode, dilation, size, relu, magnitude, contrast}.
  */
 
 export class LabError extends Error {
-  constructor(status, detail) {
+  constructor(status, detail, json = false) {
     super(detail);
     this.status = status;
     this.detail = detail;
+    this.json = json;
   }
 }
 
@@ -42,14 +44,14 @@ async function send(url, body, signal) {
   }
   if (res.ok) return res.json();
   const text = await res.text().catch(() => "");
-  let detail = text;
   try {
     const body = JSON.parse(text);
-    if (typeof body.detail === "string") detail = body.detail;
-  } catch {
+    if (typeof body.detail === "string") throw new LabError(res.status, body.detail, true);
+  } catch (err) {
+    if (err instanceof LabError) throw err;
     /* FastAPI's own 413 for an oversized body is text/plain "Content Too Large" */
   }
-  throw new LabError(res.status, detail.replace(/<[^>]*>/g, " ").trim().slice(0, 300));
+  throw new LabError(res.status, text.replace(/<[^>]*>/g, " ").trim().slice(0, 300) || res.statusText);
 }
 
 export function filterImage(blob, name, settings, { signal } = {}) {

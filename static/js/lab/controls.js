@@ -89,8 +89,8 @@ export function createControls(form, { limits, presets, t, onChange }) {
     const custom = $("#use-custom").checked;
     if (custom) filters.push("custom");
     const stride = Number($("#stride").value) || 1;
-    let pad = padding.value;
-    if (pad === "same" && stride > 1) pad = "0"; // 'same' needs stride 1: fall back visibly
+    // 'same' with stride > 1 is sent as is: the server's 422 explains why it cannot work.
+    const pad = padding.value;
     return {
       filters,
       kernel: custom ? editor.get() : null,
@@ -108,7 +108,6 @@ export function createControls(form, { limits, presets, t, onChange }) {
 
   function changed() {
     const s = read();
-    if (padding.value !== s.padding) padding.value = s.padding;
     $("#kernel-editor").hidden = !$("#use-custom").checked;
     const n = s.filters.length;
     const count = $("#filter-count");

@@ -35,8 +35,8 @@ let timer = 0;
 
 function showError(err) {
   if (err.name === "AbortError") return;
-  const tooBig = err instanceof LabError && err.status === 413 && !err.detail.includes(" MP");
-  el.error.textContent = tooBig && !err.detail.includes("limit")
+  const plain413 = err instanceof LabError && err.status === 413 && !err.json;
+  el.error.textContent = plain413
     ? t("lab.error.size", { mb: Math.round(limits.max_upload_bytes / 2 ** 20) })
     : err.detail || String(err);
   el.error.hidden = false;
@@ -59,6 +59,10 @@ function drawResult() {
   drawInput(last.result);
   renderMaps(el.maps, last.result, { t, onPick: pick });
   el.hint.hidden = false;
+  drawStatus();
+}
+
+function drawStatus() {
   const ms = Object.values(last.result.timing_ms).reduce((a, b) => a + b, 0);
   el.status.textContent = t("lab.status.done", { n: last.result.maps.length, ms: Math.round(ms) });
 }
@@ -106,16 +110,11 @@ async function pick(map, row, col) {
     picked = { map, row, col, win };
     el.error.hidden = true;
     drawPicked();
-    drawResultStatus();
+    drawStatus();
     el.inspect.scrollIntoView({ block: "nearest", behavior: "smooth" });
   } catch (err) {
     showError(err);
   }
-}
-
-function drawResultStatus() {
-  const ms = Object.values(last.result.timing_ms).reduce((a, b) => a + b, 0);
-  el.status.textContent = t("lab.status.done", { n: last.result.maps.length, ms: Math.round(ms) });
 }
 
 let presets = await presetKernels(3);

@@ -4,7 +4,8 @@
  *
  *   renderMaps(container, result, {t, onPick}) -> void
  *     result   the /api/images/filter answer
- *     onPick(map, row, col)   a click or Enter on output pixel (row, col) of `map`
+ *     onPick(map, row, col)   a click on output pixel (row, col) of `map`; from the keyboard,
+ *                             Enter picks the centre and the arrow keys move the pick
  *   markPixel(container, index, row, col) -> void   outline the inspected pixel on its map
  *   mapName(map, t) -> string   "Sobel x · R"
  */
@@ -90,12 +91,18 @@ export function renderMaps(container, result, { t, onPick }) {
     link.href = map.png;
     link.download = `convscope-${slug(map)}.png`;
     link.textContent = t("lab.map.download");
-    img.addEventListener("click", (e) => onPick(map, ...pixelAt(img, map, e)));
+    let at = [Math.floor(map.height / 2), Math.floor(map.width / 2)];
+    const choose = (row, col) => {
+      at = [Math.min(Math.max(row, 0), map.height - 1), Math.min(Math.max(col, 0), map.width - 1)];
+      onPick(map, ...at);
+    };
+    img.addEventListener("click", (e) => choose(...pixelAt(img, map, e)));
     img.addEventListener("keydown", (e) => {
-      if (e.key === "Enter" || e.key === " ") {
-        e.preventDefault();
-        onPick(map, Math.floor(map.height / 2), Math.floor(map.width / 2));
-      }
+      const move = { ArrowUp: [-1, 0], ArrowDown: [1, 0], ArrowLeft: [0, -1], ArrowRight: [0, 1] }[e.key];
+      if (e.key === "Enter" || e.key === " ") choose(...at);
+      else if (move) choose(at[0] + move[0], at[1] + move[1]);
+      else return;
+      e.preventDefault();
     });
     legend(card.querySelector(".legend"), map, t);
     container.appendChild(card);
