@@ -25,14 +25,13 @@ def counter_k(page: Page) -> int:
     return int(page.locator("#counter").get_attribute("data-k") or "-1")
 
 
-def api_step(base_url: str, params: dict[str, str], k: int) -> dict:
-    """Step k of the forward pass, read from the SSE stream the page uses."""
+def sse_step(base_url: str, path: str, params: dict[str, str], k: int) -> dict:
+    """Step k read from the same SSE stream the page uses."""
     query = urlencode({**params, "start": k, "stop": k + 1})
-    with httpx.stream("GET", f"{base_url}/api/conv/steps?{query}", timeout=10) as r:
+    with httpx.stream("GET", f"{base_url}{path}?{query}", timeout=10) as r:
         r.raise_for_status()
         block = r.read().decode().split("\n\n")[0]
-    data = next(line[5:] for line in block.splitlines() if line.startswith("data:"))
-    return json.loads(data)
+    return json.loads(next(line[5:] for line in block.splitlines() if line.startswith("data:")))
 
 
 def shown(text: str) -> float:
@@ -75,7 +74,7 @@ def test_numbers_at_step_k_equal_the_api(page: Page, base_url: str) -> None:
     k = 37
     open_explorer(page, f"#{urlencode(params)}&k={k}")
     assert counter_k(page) == k
-    step = api_step(base_url, params, k)
+    step = sse_step(base_url, "/api/conv/steps", params, k)
     plan = httpx.get(f"{base_url}/api/conv/plan", params=params, timeout=10).json()
     f = step["out"][1]
 
@@ -216,3 +215,33 @@ def test_invalid_parameters_show_the_servers_message(page: Page, base_url: str) 
     page.fill("#groups", "1")
     expect(message).to_be_hidden()
     expect(page.locator("#stage")).not_to_have_class(re.compile("stale"))
+
+
+@pytest.mark.parametrize(
+    ("view", "path", "key"),
+    [
+        ("backward", "/api/conv/backward/steps", "g"),
+        ("transpose", "/api/conv-transpose/steps", "v"),
+    ],
+)
+def test_backward_and_transposed_tabs_show_the_streamed_step(
+    page: Page, base_url: str, view: str, path: str, key: str
+) -> None:
+    params = {"height": "4", "width": "5", "kernel": "random", "seed": "1"}
+    extra = {"grad": "random"} if view == "backward" else {"stride": "2"}
+    open_explorer(page, f"#{urlencode({**params, **extra})}&view={view}&k=6")
+    expect(page.locator("#tab-" + view)).to_have_attribute("aria-selected", "true")
+    step = sse_step(base_url, path, {**params, **extra}, 6)
+    result = page.locator("#arith [data-role=result]")
+    assert float(result.get_attribute("data-value")) == step[key]
+
+
+def test_a_non_json_server_error_is_shown_in_words(page: Page) -> None:
+    open_explorer(page, "#height=5&width=5")
+    page.route(
+        "**/api/conv/plan?*",
+        lambda route: route.fulfill(status=502, body="<html><b>Bad Gateway</b></html>"),
+    )
+    page.fill("#height", "6")
+    expect(page.locator("#message-text")).to_have_text("The server answered 502: Bad Gateway")
+    expect(page.locator("#stage")).to_have_class(re.compile("stale"))
