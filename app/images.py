@@ -46,6 +46,9 @@ def decode(data: bytes, max_bytes: int, max_pixels: int, long_side: int) -> Deco
         raise HTTPException(413, f"the file is {_mb(len(data))}; the limit is {_mb(max_bytes)}")
     if not data:
         raise HTTPException(415, "the file is empty; choose a PNG, JPEG, GIF, BMP or WebP image")
+    # catch_warnings is process-wide, so two requests in threads may see each other's filters;
+    # that is harmless: _check_pixels (16 MP, far below Pillow's 89 MP warning) runs on the
+    # header before any decode, and Pillow's own DecompressionBombError needs no filter.
     with warnings.catch_warnings():
         warnings.simplefilter("error", Image.DecompressionBombWarning)
         # Corrupt EXIF in an otherwise fine image: Pillow skips the tag and warns; so do we.
