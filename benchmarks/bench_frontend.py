@@ -10,6 +10,7 @@ drawn step. Prints a table; asserts nothing (timings belong in a report, not a t
 from __future__ import annotations
 
 import argparse
+import os
 import socket
 import statistics
 import subprocess
@@ -81,6 +82,8 @@ def main() -> None:
     ap.add_argument("--runs", type=int, default=3, help="page loads for first paint")
     args = ap.parse_args()
     proc, url = serve()
+    load = ", ".join(f"{v:.1f}" for v in os.getloadavg())
+    print(f"machine: {os.cpu_count()} cores, load average {load} (other work skews frame times)")
     try:
         with sync_playwright() as p:
             browser = p.chromium.launch(executable_path=args.chromium, args=ARGS)
