@@ -143,6 +143,7 @@ watchSources({ input: $("file-input"), zone: $("drop-zone"), sample: $("sample")
   run();
 });
 onLangChange(() => {
+  document.title = `${t("lab.title")} · ConvScope`;
   controls.relabel();
   if (last) drawResult();
   if (picked) drawPicked();
@@ -150,6 +151,7 @@ onLangChange(() => {
 window.addEventListener("convscope:large", () => picked && drawPicked());
 window.addEventListener("resize", () => picked && drawPicked());
 translate(); // chrome.js translated the page before the lab's strings were registered
+document.title = `${t("lab.title")} · ConvScope`;
 controls.relabel();
 
 // Start with a sample on screen, as a student would expect from an "image kernels" page.
