@@ -200,4 +200,5 @@ def transpose_json(st: TransposeStep) -> str:
         "rows": st.rows.tolist(), "cols": st.cols.tolist(),
         "rin": st.row_in.tolist(), "cin": st.col_in.tolist(),
         "v": st.value, "stamp": _r6(st.stamp),
+        "total": np.where(np.isnan(st.total), None, st.total).tolist(),
     })  # fmt: skip

@@ -70,7 +70,7 @@ class BackwardStep:
 
 @dataclass(frozen=True, slots=True)
 class TransposeStep:
-    """Input element x[n, c, h, w] stamps x * weight[c] onto the output.
+    """Input element x[n, c, h, w] stamps x * weight[c] onto the output (which starts at bias).
 
     stamp: (F_g, kH, kW) over output `channels`; rows (kH,)/cols (kW,) are output indices,
     where row_in/col_in are False for taps cropped away by padding (or past output_padding).
@@ -85,6 +85,7 @@ class TransposeStep:
     col_in: np.ndarray
     value: float
     stamp: np.ndarray
+    total: np.ndarray  # (F_g, kH, kW) running output under the stamp after it; NaN if cropped
 
 
 def forward_steps(
@@ -239,30 +240,34 @@ def transpose_steps(
     x, weight, bias = floats(x, weight, bias)
     x, _ = batched(x)
     shape = check_transposed(x, weight, stride, padding, output_padding, groups, dilation, bias)
-    return _transpose(x, weight, shape, *_range(start, stop, x.size))
+    return _transpose(x, weight, bias, shape, *_range(start, stop, x.size))
 
 
-def _transpose(x, weight, shape: ConvShape, start: int, stop: int) -> Iterator[TransposeStep]:
+def _transpose(x, weight, bias, shape: ConvShape, start: int, stop: int) -> Iterator[TransposeStep]:
     spec = shape.spec
     (kH, kW), (s_h, s_w), (d_h, d_w) = spec.kernel, spec.stride, spec.dilation
     (top, _), (left, _) = spec.padding
     H_out, W_out = shape.size
     C_g, F_g = x.shape[1] // spec.groups, weight.shape[1]
-    for k in range(start, stop):
+    out = np.zeros((x.shape[0], shape.C_in, H_out, W_out), x.dtype)
+    if bias is not None:
+        out += bias[:, None, None]
+    per_sample = x[0].size  # running totals restart with each sample: replay from its start
+    for k in range(start - start % per_sample, stop):
         n, c, h, w = (int(i) for i in np.unravel_index(k, x.shape))
         # The equivalent conv reads output row r at padded index r + top: undo that offset.
         rows, cols = taps(h, kH, s_h, d_h) - top, taps(w, kW, s_w, d_w) - left
-        g = c // C_g
+        row_in, col_in = (rows >= 0) & (rows < H_out), (cols >= 0) & (cols < W_out)
+        chans = range(c // C_g * F_g, c // C_g * F_g + F_g)
+        stamp = x[n, c, h, w] * weight[c]  # (F_g, kH, kW)
+        at = np.ix_(chans, rows[row_in], cols[col_in])
+        out[n][at] += stamp[np.ix_(range(F_g), row_in.nonzero()[0], col_in.nonzero()[0])]
+        if k < start:
+            continue
+        total = np.full(stamp.shape, np.nan)
+        total[np.ix_(range(F_g), row_in.nonzero()[0], col_in.nonzero()[0])] = out[n][at]
         yield TransposeStep(
-            k,
-            (n, c, h, w),
-            range(g * F_g, g * F_g + F_g),
-            rows,
-            cols,
-            (rows >= 0) & (rows < H_out),
-            (cols >= 0) & (cols < W_out),
-            float(x[n, c, h, w]),
-            x[n, c, h, w] * weight[c],
+            k, (n, c, h, w), chans, rows, cols, row_in, col_in, float(x[n, c, h, w]), stamp, total
         )
 
 

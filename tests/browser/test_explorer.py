@@ -236,6 +236,14 @@ def test_backward_and_transposed_tabs_show_the_streamed_step(
     assert float(result.get_attribute("data-value")) == step[key]
 
 
+def test_view_only_controls_keep_a_value_when_the_plan_lacks_them(page: Page) -> None:
+    """grad and output_padding are not forward-plan parameters: their controls never go blank."""
+    open_explorer(page, "#view=backward")
+    expect(page.locator("#grad")).to_have_value("ones")
+    open_explorer(page, "#view=backward&grad=random")
+    expect(page.locator("#grad")).to_have_value("random")
+
+
 def test_a_non_json_server_error_is_shown_in_words(page: Page) -> None:
     open_explorer(page, "#height=5&width=5")
     page.route(

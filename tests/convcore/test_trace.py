@@ -94,7 +94,18 @@ def test_transpose_stamps_add_up_to_conv_transpose2d(cfg, op_h, op_w):
         assert np.array_equal(step.stamp, step.value * wt[step.at[1]])
         chans = list(step.channels)
         acc[step.at[0]][np.ix_(chans, step.rows[r], step.cols[c])] += step.stamp[:, r][:, :, c]
+        landed = acc[step.at[0]][np.ix_(chans, step.rows[r], step.cols[c])]
+        assert np.allclose(step.total[:, r][:, :, c], landed)  # the running output, exactly
+        assert np.isnan(step.total).sum() == step.total.size - landed.size
     assert np.allclose(acc, y)
+
+
+def test_a_range_of_transpose_steps_carries_the_same_running_totals(rng):
+    x, w, b = rng.standard_normal((2, 2, 3, 3)), rng.standard_normal((2, 1, 3, 3)), np.ones(1)
+    whole = list(convcore.transpose_steps(x, w, b, stride=2, padding=1))
+    part = list(convcore.transpose_steps(x, w, b, stride=2, padding=1, start=23, stop=30))
+    for a, z in zip(whole[23:30], part, strict=True):
+        assert np.array_equal(a.total, z.total, equal_nan=True) and a.index == z.index
 
 
 def test_a_range_of_steps_is_a_slice_of_the_whole_trace(rng):

@@ -74,6 +74,7 @@ export function createForm(doc, { store, editor }) {
     for (const el of fields) {
       if (el === doc.activeElement && el.type !== "radio" && el.type !== "checkbox") continue;
       const name = el.dataset.param;
+      if (params[name] === undefined) continue; // not this view's parameter: keep its default
       const v = params[name] === null || params[name] === undefined ? "" : String(params[name]);
       if (el.type === "checkbox") el.checked = v === "true";
       else if (el.type === "radio") el.checked = el.value === v;

@@ -1,8 +1,8 @@
 /**
  * views/transpose.js: the transposed convolution as the server streams it, one input element
  * per step: x[n, c, h, w] stamps x · weight[c] onto the output at the step's rows/cols (taps
- * with rin/cin false are cropped away by padding). The output view adds the stamps up to step
- * k; the last step shows the plan's exact output.
+ * with rin/cin false are cropped away by padding). The output view shows each step's `total`,
+ * the server's running output under the stamp (bias included), replayed up to step k.
  *
  * createTranspose(plan, {t}) -> the same adapter shape as views/forward.js; stepAt() takes a
  * hit on the *input* view (an input element is a step here).
@@ -33,7 +33,7 @@ export function createTranspose(plan, { t }) {
           s.cols.forEach((c, j) => {
             if (!s.rin[i] || !s.cin[j]) return;
             const y = acc.y[f];
-            y[r][c] = (y[r][c] ?? 0) + s.stamp[fi][i][j];
+            y[r][c] = s.total[fi][i][j]; // the server's running output: no sums in the browser
             paint(f, r, c, y[r][c]);
           }),
         ),
