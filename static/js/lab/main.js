@@ -28,7 +28,7 @@ const el = {
 const CHANNEL = { R: 0, G: 1, B: 2 };
 
 let source = null; // {blob, name}
-let last = null; // {settings, result, inputBlob}
+let last = null; // {settings, result, inputBlob: Promise<Blob>}
 let picked = null; // {map, row, col, win}
 let running = null; // AbortController of the request in flight
 let timer = 0;
@@ -85,9 +85,9 @@ async function run() {
   el.form.setAttribute("aria-busy", "true");
   try {
     const result = await filterImage(source.blob, source.name, settings, { signal: ctrl.signal });
-    const inputBlob = await dataUrlToBlob(result.input.image);
     if (running !== ctrl) return;
-    last = { settings, result, inputBlob };
+    // The pixels to send back on a click; converted off the critical path, awaited by pick().
+    last = { settings, result, inputBlob: dataUrlToBlob(result.input.image) };
     picked = null;
     el.inspect.hidden = true;
     clearInput(el.inputOverlay);
@@ -105,7 +105,7 @@ async function pick(map, row, col) {
   el.status.textContent = t("lab.status.inspecting");
   try {
     const target = { filter: map.filter, channel: CHANNEL[map.channel] ?? 0, row, col };
-    const win = await inspectWindow(run.inputBlob, run.settings, target);
+    const win = await inspectWindow(await run.inputBlob, run.settings, target);
     if (last !== run) return; // the maps changed while we waited
     picked = { map, row, col, win };
     el.error.hidden = true;
