@@ -171,6 +171,13 @@ def _r6(a: np.ndarray) -> list[Any]:
     return (np.round(a, digits) + 0.0).tolist()  # + 0.0 turns -0.0 into 0.0
 
 
+def _nulls(a: np.ndarray) -> list[Any]:
+    """NaN (a cropped tap) -> JSON null."""
+    out = a.astype(object)
+    out[np.isnan(a)] = None
+    return out.tolist()  # type: ignore[no-any-return]
+
+
 def dumps(d: dict[str, Any]) -> str:
     return json.dumps(d, separators=(",", ":"))
 
@@ -200,5 +207,5 @@ def transpose_json(st: TransposeStep) -> str:
         "rows": st.rows.tolist(), "cols": st.cols.tolist(),
         "rin": st.row_in.tolist(), "cin": st.col_in.tolist(),
         "v": st.value, "stamp": _r6(st.stamp),
-        "total": np.where(np.isnan(st.total), None, st.total).tolist(),
+        "total": _nulls(st.total),
     })  # fmt: skip

@@ -260,12 +260,14 @@ def _transpose(x, weight, bias, shape: ConvShape, start: int, stop: int) -> Iter
         row_in, col_in = (rows >= 0) & (rows < H_out), (cols >= 0) & (cols < W_out)
         chans = range(c // C_g * F_g, c // C_g * F_g + F_g)
         stamp = x[n, c, h, w] * weight[c]  # (F_g, kH, kW)
-        at = np.ix_(chans, rows[row_in], cols[col_in])
-        out[n][at] += stamp[np.ix_(range(F_g), row_in.nonzero()[0], col_in.nonzero()[0])]
+        ri, ci = row_in.nonzero()[0], col_in.nonzero()[0]
+        at = np.ix_(np.arange(chans.start, chans.stop), rows[ri], cols[ci])
+        local = np.ix_(np.arange(F_g), ri, ci)
+        out[n][at] += stamp[local]
         if k < start:
             continue
         total = np.full(stamp.shape, np.nan)
-        total[np.ix_(range(F_g), row_in.nonzero()[0], col_in.nonzero()[0])] = out[n][at]
+        total[local] = out[n][at]
         yield TransposeStep(
             k, (n, c, h, w), chans, rows, cols, row_in, col_in, float(x[n, c, h, w]), stamp, total
         )
