@@ -10,8 +10,9 @@ from fastapi.staticfiles import StaticFiles
 
 from convcore import ConvError
 
-from . import errors
-from .routes import conv, images, pages, receptive
+from . import errors, images
+from .routes import conv, pages, receptive
+from .routes import images as image_routes
 from .settings import get_settings
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -25,6 +26,8 @@ def create_app() -> FastAPI:
         version="0.1.0",
         max_body_size=settings.max_upload_bytes + 64 * 1024,
     )
+    # The body limit is enforced before parsing; below it, never spool an upload to disk.
+    images.keep_uploads_in_memory(settings.max_upload_bytes + (1 << 20))
     app.mount("/static", StaticFiles(directory=ROOT / "static"), name="static")
 
     app.add_exception_handler(ConvError, errors.conv_error)
@@ -35,7 +38,7 @@ def create_app() -> FastAPI:
         """Liveness probe."""
         return {"status": "ok"}
 
-    for module in (pages, conv, receptive, images):
+    for module in (pages, conv, receptive, image_routes):
         app.include_router(module.router)
     return app
 

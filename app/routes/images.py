@@ -1,7 +1,7 @@
 """Image lab API: an uploaded image through real filters, and the numbers behind one pixel.
 
 Routes are plain `def`: FastAPI runs them in its thread pool, so a long convolution never
-blocks the event loop. The upload stays in memory (see images.keep_uploads_in_memory).
+blocks the event loop. create_app() keeps uploads in memory (images.keep_uploads_in_memory).
 """
 
 from __future__ import annotations
@@ -11,7 +11,6 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Depends, File, Form, Query, UploadFile
 
 from .. import image_lab
-from ..images import keep_uploads_in_memory
 from ..lab_schemas import FilterOut, FilterParams, KernelOut, WindowOut, WindowParams
 from ..schemas import ErrorOut
 from ..settings import Settings, get_settings
@@ -31,7 +30,6 @@ ERRORS: dict[int | str, dict[str, Any]] = {
 }
 
 router = APIRouter(prefix="/api/images", tags=["images"])
-keep_uploads_in_memory(get_settings().max_upload_bytes + (1 << 20))
 
 
 @router.post("/filter", responses=ERRORS)
