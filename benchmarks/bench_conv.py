@@ -55,6 +55,21 @@ def median_time(fn, repeat: int) -> float:
     return statistics.median(times)
 
 
+def paired_times(a, b, repeat: int) -> tuple[float, float]:
+    """Median times of a and b, called alternately so both see the same machine state.
+
+    This 2-core VM's speed drifts by 2-3x within seconds; interleaving keeps the *ratio* honest.
+    """
+    a(), b()
+    ta, tb = [], []
+    for _ in range(repeat):
+        for fn, out in ((a, ta), (b, tb)):
+            t = time.perf_counter()
+            fn()
+            out.append(time.perf_counter() - t)
+    return statistics.median(ta), statistics.median(tb)
+
+
 def einsum_conv(x, w, padding=0, stride=1, dilation=1):
     """The plain baseline: einsum over a sliding-window view (no chunking)."""
     kH, kW = w.shape[2:]
@@ -122,7 +137,7 @@ def peak_extra(fn, out_bytes):
 
 def main() -> None:
     ap = argparse.ArgumentParser()
-    ap.add_argument("--repeat", type=int, default=7)
+    ap.add_argument("--repeat", type=int, default=15)
     ap.add_argument("--quick", action="store_true", help="W1-W2 only")
     args = ap.parse_args()
     rng = np.random.default_rng(0)
@@ -139,8 +154,10 @@ def main() -> None:
             x = rng.standard_normal(xs).astype(dtype)
             w = rng.standard_normal(ws).astype(dtype)
             ours, theirs, base = calls(kind, x, w, kw)
-            t_ours = median_time(ours, args.repeat)
-            t_torch = median_time(theirs, args.repeat) if theirs else float("nan")
+            if theirs:
+                t_ours, t_torch = paired_times(ours, theirs, args.repeat)
+            else:
+                t_ours, t_torch = median_time(ours, args.repeat), float("nan")
             t_base = median_time(base, max(1, args.repeat // 3)) if base else float("nan")
             t_naive = float("nan")
             if name.startswith("W1"):
