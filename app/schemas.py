@@ -83,22 +83,19 @@ class ConvParams(BaseModel):
     def _finish(self, spec: Conv2dSpec) -> None:
         if self.in_channels % self.groups:  # before building (C_out, C_in/groups, ...) kernels
             check((1, self.in_channels, 1, 1), (self.out_channels, 1, 1, 1), spec)
-        x = make_input(
-            self.input,
-            (self.batch, self.in_channels, self.height, self.width),
-            self.seed,
-            self.glyph,
-            self.input_values,
-        )
-        w = make_weight(
-            self.kernel,
-            (self.out_channels, self.in_channels // self.groups, *spec.kernel),
-            self.seed,
-            self.weight_values,
-        )
-        b = make_bias(self.out_channels, self.seed, self.bias_values) if self.bias else None
+        x, w, b = self._sources((self.out_channels, self.in_channels // self.groups, *spec.kernel))
         self._shape = check(x.shape, w.shape, spec, None if b is None else b.shape)
         self._arrays = (x, w, b)
+
+    def _sources(
+        self, w_shape: tuple[int, ...]
+    ) -> tuple[np.ndarray, np.ndarray, np.ndarray | None]:
+        """The input preset, the kernels shaped w_shape and the bias (or None)."""
+        N, C, H, W = self.batch, self.in_channels, self.height, self.width
+        x = make_input(self.input, (N, C, H, W), self.seed, self.glyph, self.input_values)
+        w = make_weight(self.kernel, w_shape, self.seed, self.weight_values)  # type: ignore[arg-type]
+        b = make_bias(self.out_channels, self.seed, self.bias_values) if self.bias else None
+        return x, w, b
 
     def arrays(self) -> tuple[np.ndarray, np.ndarray, np.ndarray | None]:
         """(x (N, C_in, H, W), weight as given (C_out, C_in/g, kH, kW), bias (C_out,) or None)."""
@@ -172,20 +169,7 @@ class TransposeParams(ConvParams, Range):
                 f"groups {self.groups} must divide the input channels "
                 f"{self.in_channels} and the output channels {self.out_channels}"
             )
-        x = make_input(
-            self.input,
-            (self.batch, self.in_channels, self.height, self.width),
-            self.seed,
-            self.glyph,
-            self.input_values,
-        )
-        w = make_weight(
-            self.kernel,
-            (self.in_channels, self.out_channels // self.groups, *spec.kernel),
-            self.seed,
-            self.weight_values,
-        )
-        b = make_bias(self.out_channels, self.seed, self.bias_values) if self.bias else None
+        x, w, b = self._sources((self.in_channels, self.out_channels // self.groups, *spec.kernel))
         self._shape = check_transposed(
             x,
             w,

@@ -1,4 +1,4 @@
-"""Input normalisation shared by every public function: batching and a common float dtype."""
+"""Input normalisation shared by every public function: dtype, batching and the one check."""
 
 from __future__ import annotations
 
@@ -7,6 +7,8 @@ from typing import Any
 import numpy as np
 
 from .errors import ConvError
+from .geometry import ConvShape, check, kernel_of
+from .spec import Conv2dSpec
 
 
 def floats(*arrays: Any) -> list[Any]:
@@ -27,3 +29,28 @@ def batched(x: np.ndarray) -> tuple[np.ndarray, bool]:
     if x.ndim != 4:
         raise ConvError(f"input must be (N, C, H, W) or (C, H, W), got {x.ndim} dimensions")
     return x, False
+
+
+def conv_inputs(
+    x: Any, weight: Any, bias: Any, *args: Any
+) -> tuple[Any, Any, Any, ConvShape, bool]:
+    """Cast, batch and check one conv2d call; args are (stride, padding, dilation, groups,
+    padding_mode). Returns (x (N, C_in, H, W), weight, bias, shape, unbatched)."""
+    x, weight, bias = floats(x, weight, bias)
+    x, unbatched = batched(x)
+    spec = Conv2dSpec.of(kernel_of(weight.shape), *args)
+    shape = check(x.shape, weight.shape, spec, None if bias is None else bias.shape)
+    return x, weight, bias, shape, unbatched
+
+
+def grad_inputs(
+    grad_output: Any, x: Any, weight: Any, *args: Any
+) -> tuple[Any, Any, Any, ConvShape, bool]:
+    """conv_inputs for a backward call, plus dy (N, C_out, H_out, W_out) checked against it."""
+    dy, x, weight = floats(grad_output, x, weight)
+    x, weight, _, shape, unbatched = conv_inputs(x, weight, None, *args)
+    dy = dy[None] if unbatched and dy.ndim == 3 else dy
+    expected = (shape.N, shape.C_out, *shape.out)
+    if dy.shape != expected:
+        raise ConvError(f"grad_output must have the output's shape {expected}, got {dy.shape}")
+    return dy, x, weight, shape, unbatched

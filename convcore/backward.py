@@ -5,11 +5,9 @@ from __future__ import annotations
 import numpy as np
 
 from . import lowering
-from .arrays import batched, floats
-from .errors import ConvError
-from .geometry import check, kernel_of
+from .arrays import grad_inputs
 from .padding import unpad
-from .spec import Conv2dSpec, Pair
+from .spec import Pair
 
 
 def conv2d_backward(
@@ -32,14 +30,10 @@ def conv2d_backward(
       dx (like x), dw (like weight), db (C_out,). With reflect/replicate/circular padding the
       gradient of each padded cell is added back onto the pixel it was copied from.
     """
-    dy, x, weight = floats(grad_output, x, weight)
-    x, unbatched = batched(x)
-    dy = dy[None] if unbatched and dy.ndim == 3 else dy
-    spec = Conv2dSpec.of(kernel_of(weight.shape), stride, padding, dilation, groups, padding_mode)
-    shape = check(x.shape, weight.shape, spec)
-    expected = (shape.N, shape.C_out, *shape.out)
-    if dy.shape != expected:
-        raise ConvError(f"grad_output must have the output's shape {expected}, got {dy.shape}")
+    dy, x, weight, shape, unbatched = grad_inputs(
+        grad_output, x, weight, stride, padding, dilation, groups, padding_mode
+    )
+    spec = shape.spec
     low = lowering.Lowering.of(shape)
     P = lowering.to_phases(x, low)
     dw = lowering.weight_grad(P, dy, low)

@@ -5,9 +5,9 @@ from __future__ import annotations
 import numpy as np
 
 from . import lowering
-from .arrays import batched, floats
-from .geometry import ConvShape, check, kernel_of
-from .spec import Conv2dSpec, Pair
+from .arrays import conv_inputs
+from .geometry import ConvShape
+from .spec import Pair
 
 
 def conv2d(
@@ -30,10 +30,9 @@ def conv2d(
     Returns:
       (N, C_out, H_out, W_out) (unbatched if x was) in x's float dtype.
     """
-    x, weight, bias = floats(x, weight, bias)
-    x, unbatched = batched(x)
-    spec = Conv2dSpec.of(kernel_of(weight.shape), stride, padding, dilation, groups, padding_mode)
-    shape = check(x.shape, weight.shape, spec, None if bias is None else bias.shape)
+    x, weight, bias, shape, unbatched = conv_inputs(
+        x, weight, bias, stride, padding, dilation, groups, padding_mode
+    )
     y = forward(x, weight, bias, shape)
     return y[0] if unbatched else y
 

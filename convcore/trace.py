@@ -11,12 +11,12 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from .arrays import batched, floats
+from .arrays import batched, conv_inputs, floats, grad_inputs
 from .conv import forward
 from .errors import ConvError
-from .geometry import ConvShape, check, kernel_of, taps
+from .geometry import ConvShape, taps
 from .padding import pad, unpad
-from .spec import Conv2dSpec, Pair
+from .spec import Pair
 from .transposed import _check as check_transposed
 from .windows import windows
 
@@ -104,10 +104,9 @@ def forward_steps(
 
     Validates eagerly (raises ConvError on the call, not on the first next()).
     """
-    x, weight, bias = floats(x, weight, bias)
-    x, _ = batched(x)
-    spec = Conv2dSpec.of(kernel_of(weight.shape), stride, padding, dilation, groups, padding_mode)
-    shape = check(x.shape, weight.shape, spec, None if bias is None else bias.shape)
+    x, weight, bias, shape, _ = conv_inputs(
+        x, weight, bias, stride, padding, dilation, groups, padding_mode
+    )
     return _forward(x, weight, bias, shape, *_range(start, stop, shape.steps))
 
 
@@ -170,16 +169,9 @@ def backward_steps(
     After the last step (start=0, stop=None) the totals equal conv2d_backward: dW and db
     directly, dX after `final_input_grad` folds the padded cells back.
     """
-    dy, x, weight = floats(grad_output, x, weight)
-    x, unbatched = batched(x)
-    dy = dy[None] if unbatched and dy.ndim == 3 else dy
-    spec = Conv2dSpec.of(kernel_of(weight.shape), stride, padding, dilation, groups, padding_mode)
-    shape = check(x.shape, weight.shape, spec)
-    if dy.shape != (shape.N, shape.C_out, *shape.out):
-        raise ConvError(
-            f"grad_output must have the output's shape "
-            f"{(shape.N, shape.C_out, *shape.out)}, got {dy.shape}"
-        )
+    dy, x, weight, shape, _ = grad_inputs(
+        grad_output, x, weight, stride, padding, dilation, groups, padding_mode
+    )
     return _backward(dy, x, weight, shape, *_range(start, stop, shape.steps))
 
 
