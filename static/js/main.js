@@ -65,8 +65,7 @@ store.subscribe((s, changed) => {
   if (changed.has("params") || changed.has("view")) {
     player.pause();
     controls.show({ ...(explorer.current?.plan.params || {}), ...s.params });
-    window.convscope = { store, player, explorer }; // for the console, tests and the benchmark
-load();
+    load();
   } else if (changed.has("k")) player.jump(s.k);
 });
 
