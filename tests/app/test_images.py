@@ -492,7 +492,7 @@ def test_input_image_round_trips_exactly_to_what_was_filtered(client: TestClient
 
 @pytest.mark.parametrize("shape", [(1, 1), (3, 7), (64, 33)])
 def test_indexed_png_decodes_to_the_same_indices_and_palette(shape: tuple[int, int]) -> None:
-    from app.png import indexed_png
+    from app.colormap import indexed_png
 
     idx = np.random.default_rng(3).integers(0, 255, shape, dtype=np.uint8)
     im = Image.open(io.BytesIO(indexed_png(idx, colormap.lut())))
