@@ -35,5 +35,5 @@ lint: $(VENV)/.test
 test: lint chromium
 	$(PY) -m pytest -q -p no:cacheprovider --durations=10
 
-bench: $(VENV)/.test
-	$(PY) benchmarks/bench_conv.py
+bench: $(VENV)/.test chromium
+	for b in conv stream images frontend; do $(PY) benchmarks/bench_$$b.py || exit 1; done
