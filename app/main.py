@@ -11,7 +11,7 @@ from fastapi.staticfiles import StaticFiles
 from convcore import ConvError
 
 from . import errors, images
-from .routes import conv, pages, receptive
+from .routes import conv, docs, pages, receptive
 from .routes import images as image_routes
 from .settings import get_settings
 
@@ -25,6 +25,8 @@ def create_app() -> FastAPI:
         summary="See how a convolution layer works, step by step.",
         version="0.1.0",
         max_body_size=settings.max_upload_bytes + 64 * 1024,
+        docs_url=None,  # routes/docs.py serves Swagger UI from static/, never from a CDN
+        redoc_url=None,
     )
     # The body limit is enforced before parsing; below it, never spool an upload to disk.
     images.keep_uploads_in_memory(settings.max_upload_bytes + (1 << 20))
@@ -38,7 +40,7 @@ def create_app() -> FastAPI:
         """Liveness probe."""
         return {"status": "ok"}
 
-    for module in (pages, conv, receptive, image_routes):
+    for module in (pages, docs, conv, receptive, image_routes):
         app.include_router(module.router)
     return app
 

@@ -36,13 +36,18 @@ ERRORS: dict[int | str, dict[str, Any]] = {
 router = APIRouter(tags=["conv"], responses=ERRORS)
 
 
-@router.get("/api/conv/plan")
+@router.get("/api/conv/plan", summary="Plan of a conv2d")
 def plan(params: Annotated[ConvParams, Query()]) -> PlanOut:
     """Shapes, padded input, kernels, full output, formula, costs and limits of one conv2d."""
     return PlanOut.model_validate(conv_plan(params))
 
 
-@router.get("/api/conv/steps", response_class=EventStream, responses=SSE_RESPONSE)
+@router.get(
+    "/api/conv/steps",
+    summary="Forward steps (SSE)",
+    response_class=EventStream,
+    responses=SSE_RESPONSE,
+)
 def steps(params: Annotated[StepParams, Query()], request: Request) -> EventStream:
     """Stream every sliding-window step of the forward pass (Server-Sent Events)."""
     x, _, b = params.arrays()
@@ -57,7 +62,12 @@ def steps(params: Annotated[StepParams, Query()], request: Request) -> EventStre
     )
 
 
-@router.get("/api/conv/backward/steps", response_class=EventStream, responses=SSE_RESPONSE)
+@router.get(
+    "/api/conv/backward/steps",
+    summary="Backward steps (SSE)",
+    response_class=EventStream,
+    responses=SSE_RESPONSE,
+)
 def backward_steps(params: Annotated[BackwardParams, Query()], request: Request) -> EventStream:
     """Stream how each output's dL/dy is accumulated into dL/dW, dL/dX and dL/db."""
     x, _, _ = params.arrays()
@@ -79,13 +89,18 @@ def backward_steps(params: Annotated[BackwardParams, Query()], request: Request)
     )
 
 
-@router.get("/api/conv-transpose/plan")
+@router.get("/api/conv-transpose/plan", summary="Plan of a conv_transpose2d")
 def transpose_plan_route(params: Annotated[TransposeParams, Query()]) -> TransposePlanOut:
     """Input, weight, output, formula and costs of one conv_transpose2d."""
     return TransposePlanOut.model_validate(transpose_plan(params))
 
 
-@router.get("/api/conv-transpose/steps", response_class=EventStream, responses=SSE_RESPONSE)
+@router.get(
+    "/api/conv-transpose/steps",
+    summary="Transposed-conv stamps (SSE)",
+    response_class=EventStream,
+    responses=SSE_RESPONSE,
+)
 def transpose_steps(params: Annotated[TransposeParams, Query()], request: Request) -> EventStream:
     """Stream one kernel stamp per input element of a transposed convolution."""
     x, w, b = params.arrays()

@@ -26,7 +26,7 @@ class StackParams(BaseModel):
     y: int = Field(0, ge=0, description="output index along the same axis")
 
 
-@router.get("/api/receptive-field")
+@router.get("/api/receptive-field", summary="Receptive field of a stack")
 def receptive(params: Annotated[StackParams, Query()]) -> dict[str, Any]:
     """r0, effective stride and padding, the region of output y, and the growth per layer."""
     numbers = [[int(v) for v in spec.split(",")] for spec in params.layers.split(";")]
