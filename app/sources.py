@@ -16,7 +16,7 @@ from convcore.kernels import SIZED
 
 INPUTS = ("ramp", "checker", "random", "digit", "letter", "sample", "values")
 KERNELS = (*PRESETS, "random", "values")
-SAMPLES = Path(__file__).resolve().parent.parent / "static" / "samples"
+SAMPLE = Path(__file__).resolve().parent.parent / "static" / "samples" / "house.png"
 
 
 def make_input(
@@ -126,10 +126,9 @@ def _glyph(ch: str, H: int, W: int) -> np.ndarray:
 
 def _sample(shape: tuple[int, int, int, int]) -> np.ndarray:
     N, C, H, W = shape
-    files = sorted(SAMPLES.glob("*.png"))
-    if not files:
+    if not SAMPLE.exists():
         raise ConvError("no sample image is bundled with this server; pick another input")
-    with Image.open(files[0]) as im:
+    with Image.open(SAMPLE) as im:
         small = im.convert("RGB" if C == 3 else "L").resize((W, H), Image.Resampling.BOX)
     a = (np.asarray(small, dtype=float) / 255).round(1)
     a = a.transpose(2, 0, 1) if a.ndim == 3 else a[None]

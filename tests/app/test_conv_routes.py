@@ -143,7 +143,7 @@ def test_convolution_flips_the_kernel(client):
     )
 
 
-@pytest.mark.parametrize("name", ["ramp", "checker", "random", "digit", "letter"])
+@pytest.mark.parametrize("name", ["ramp", "checker", "random", "digit", "letter", "sample"])
 def test_every_input_preset_draws_numbers(client, name):
     plan = client.get(f"/api/conv/plan?input={name}&height=9&width=9").json()
     x = np.array(plan["input"])
