@@ -9,8 +9,12 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
+import numpy as np
+
+from .backward import conv2d_backward
 from .errors import ConvError
-from .geometry import span
+from .geometry import span, transpose_out_size
+from .transposed import conv_transpose2d_backward
 
 
 @dataclass(frozen=True)
@@ -85,3 +89,25 @@ def interval(layers: list[Layer], sizes: list[int], a: int, b: int) -> tuple[int
         if a > b:
             return None
     return a, b
+
+
+def paths(layers: list[Layer], sizes: list[int], y: int) -> np.ndarray:
+    """How many paths join each input pixel to output y when every weight is 1: (sizes[0],).
+
+    It is dy/dx of that all-ones stack, computed with the engine's own backward: zero outside
+    the receptive field and in the holes a dilated stack leaves, and peaked in the middle: the
+    effective receptive field (Luo et al. 2016) of a uniform linear network.
+    """
+    if len(sizes) != len(layers) + 1 or not 0 <= y < sizes[-1]:
+        raise ConvError(f"need one size per feature map and 0 <= y < {sizes[-1]}")
+    g = np.zeros((1, 1, 1, sizes[-1]))
+    g[..., y] = 1.0
+    for layer, n in zip(reversed(layers), reversed(sizes[:-1]), strict=True):
+        x, w = np.zeros((1, 1, 1, n)), np.ones((1, 1, 1, layer.k))
+        kw = {"stride": (1, layer.s), "padding": (0, layer.p), "dilation": (1, layer.d)}
+        if layer.transposed:
+            op = g.shape[-1] - transpose_out_size(n, layer.k, layer.s, layer.p, layer.d, 0)
+            g = conv_transpose2d_backward(g, x, w, output_padding=(0, op), **kw)[0]
+        else:
+            g = conv2d_backward(g, x, w, **kw)[0]
+    return np.rint(g[0, 0, 0]).astype(np.int64)

@@ -9,7 +9,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from convcore import ConvError
 from convcore.geometry import out_size, span
-from convcore.receptive_field import Layer, interval, receptive_field
+from convcore.receptive_field import Layer, interval, paths, receptive_field
 
 from ..schemas import ErrorOut
 
@@ -49,6 +49,7 @@ def receptive(params: Annotated[StackParams, Query()]) -> dict[str, Any]:
         "region": rf.region(params.y), "center": rf.center(params.y),
         "visible": interval(layers, sizes, params.y, params.y),
         "maps": sizes,
+        "paths": paths(layers, sizes, params.y).tolist(),
         "layers": [{"k": la.k, "s": la.s, "p": la.p, "d": la.d, "k_eff": span(la.k, la.d),
                     "rf": g.size, "stride": g.stride}
                    for la, g in zip(layers, growth, strict=True)],

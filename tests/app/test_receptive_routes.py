@@ -13,6 +13,8 @@ def test_alexnet_like_stack(client):
     assert r["maps"] == [227, 55, 27, 27, 13]
     assert r["region"] == [2 * 16 - 16, 2 * 16 - 16 + 66] == r["visible"]
     assert [la["rf"] for la in r["layers"]] == [11, 19, 51, 67]
+    nonzero = [i for i, n in enumerate(r["paths"]) if n]
+    assert len(r["paths"]) == 227 and (nonzero[0], nonzero[-1]) == tuple(r["visible"])
 
 
 def test_region_is_clipped_to_the_image_in_visible(client):

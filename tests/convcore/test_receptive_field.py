@@ -6,7 +6,7 @@ import numpy as np
 import pytest
 
 import convcore
-from convcore.receptive_field import Layer, interval, receptive_field
+from convcore.receptive_field import Layer, interval, paths, receptive_field
 
 STACKS = [  # (layers as (k, s, p, d), r0, S0, P0), spec section 6, checked there against torch
     ([(3, 1, 1, 1)] * 2 + [(2, 2, 0, 1)] + [(3, 1, 1, 1)] * 2 + [(2, 2, 0, 1)], 16, 4, 6),
@@ -92,3 +92,17 @@ def test_bad_layers_are_refused():
         Layer(3, 0)
     with pytest.raises(convcore.ConvError, match="one size per feature map"):
         interval([Layer(3)], [5], 0, 0)
+
+
+@pytest.mark.parametrize("k, n", [(3, 1), (3, 5), (2, 4), (5, 3)])
+def test_paths_of_a_uniform_stack_are_the_n_fold_box_convolution(k, n):
+    """n stride-1 all-ones layers: the counts are the coefficients of (1 + z + ... + z^(k-1))^n."""
+    expected = np.ones(1)
+    for _ in range(n):
+        expected = np.convolve(expected, np.ones(k))
+    size = 40
+    layers = [Layer(k)] * n
+    sizes = [size - i * (k - 1) for i in range(n + 1)]
+    counts = paths(layers, sizes, 0)
+    assert counts[: len(expected)].tolist() == expected.astype(int).tolist()
+    assert not counts[len(expected) :].any()
