@@ -104,10 +104,10 @@ def paths(layers: list[Layer], sizes: list[int], y: int) -> np.ndarray:
     g[..., y] = 1.0
     for layer, n in zip(reversed(layers), reversed(sizes[:-1]), strict=True):
         x, w = np.zeros((1, 1, 1, n)), np.ones((1, 1, 1, layer.k))
-        kw = {"stride": (1, layer.s), "padding": (0, layer.p), "dilation": (1, layer.d)}
+        s, p, d = (1, layer.s), (0, layer.p), (1, layer.d)
         if layer.transposed:
             op = g.shape[-1] - transpose_out_size(n, layer.k, layer.s, layer.p, layer.d, 0)
-            g = conv_transpose2d_backward(g, x, w, output_padding=(0, op), **kw)[0]
+            g = conv_transpose2d_backward(g, x, w, s, p, (0, op), 1, d)[0]
         else:
-            g = conv2d_backward(g, x, w, **kw)[0]
+            g = conv2d_backward(g, x, w, s, p, d)[0]
     return np.rint(g[0, 0, 0]).astype(np.int64)
