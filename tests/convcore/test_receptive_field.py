@@ -72,6 +72,8 @@ def test_transposed_receptive_field_depends_on_the_position():
     for o, (a, b) in enumerate(spans, start=1):
         hit, _ = support(layers, 5, o)
         assert (hit.min(), hit.max()) == (a, b)
+        reached = np.flatnonzero(paths(layers, sizes, o))
+        assert (reached.min(), reached.max()) == (a, b)
     with pytest.raises(convcore.ConvError, match="depends on the output position"):
         receptive_field(layers)
 
