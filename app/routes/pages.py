@@ -1,4 +1,5 @@
-"""HTML pages: the explorer (/) and the image lab (/lab), each with its initial state as JSON."""
+"""HTML pages: the explorer (/), the image lab (/lab) and the receptive field (/receptive),
+each with its initial state as JSON."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ from fastapi.responses import HTMLResponse
 from fastapi.templating import Jinja2Templates
 
 from ..settings import get_settings
+from .receptive import StackParams
 
 templates = Jinja2Templates(directory=Path(__file__).resolve().parents[2] / "templates")
 router = APIRouter(include_in_schema=False)
@@ -32,4 +34,19 @@ def lab(request: Request) -> HTMLResponse:
     """The image lab: your own image through real filters."""
     return templates.TemplateResponse(
         request, "lab.html", {"page": "lab", "initial_state": {"limits": _limits()}}
+    )
+
+
+# The page's editor bounds (a readable classroom range inside what the API accepts); the
+# default stack and input size are the API's own, so they live in one place.
+RF_BOUNDS = {"k": [1, 11], "s": [1, 4], "p": [0, 8], "d": [1, 8], "size": [8, 128], "layers": 8}
+
+
+@router.get("/receptive", response_class=HTMLResponse)
+def receptive(request: Request) -> HTMLResponse:
+    """The receptive field of a stack of conv layers, grown layer by layer."""
+    defaults = {k: StackParams.model_fields[k].default for k in ("layers", "size")}
+    state = {"limits": _limits(), "defaults": defaults, "bounds": RF_BOUNDS}
+    return templates.TemplateResponse(
+        request, "receptive.html", {"page": "receptive", "initial_state": state}
     )

@@ -25,6 +25,7 @@ register({
   en: {
     "nav.explorer": "Explorer",
     "nav.lab": "Image lab",
+    "nav.receptive": "Receptive field",
     "nav.label": "Pages",
     "skip": "Skip to content",
     "lang.switch": "中文",
@@ -38,6 +39,7 @@ register({
   zh: {
     "nav.explorer": "演示",
     "nav.lab": "图像实验室",
+    "nav.receptive": "感受野",
     "nav.label": "页面",
     "skip": "跳到正文",
     "lang.switch": "English",

@@ -1,0 +1,76 @@
+/**
+ * receptive/api.js: the only module of this page that knows the server's URL.
+ *
+ *   fetchField(layers, size, y) -> Promise<Field>     GET /api/receptive-field (docs/api.md)
+ *       Field = {size, stride, padding, region, center, visible, maps, paths, layers}; answers
+ *       are cached by query, so hovering back and forth over the output strip asks once.
+ *   resolveField(layers, size, y) -> Promise<{field, y}>
+ *       y may be null (the middle of the last map) or beyond the last map after an edit
+ *       shrank it. Only the server knows the last map's length, so ask it with y = 0 first
+ *       and then for the y that fits: the middle, or the last position.
+ *   ApiError {status, detail, kind}: kind "server" (a 4xx carrying the server's sentence),
+ *       "http" (another non-OK answer) or "network"
+ */
+import { layersText } from "./state.js";
+
+const URL_PATH = "/api/receptive-field";
+const CACHE_SIZE = 256;
+const cache = new Map(); // query -> Promise<Field>, oldest first
+
+export class ApiError extends Error {
+  constructor(status, detail, kind) {
+    super(detail);
+    this.status = status;
+    this.detail = detail;
+    this.kind = kind;
+  }
+}
+
+async function get(query) {
+  let res;
+  try {
+    res = await fetch(`${URL_PATH}?${query}`);
+  } catch (err) {
+    throw new ApiError(0, String(err.message || err), "network");
+  }
+  if (res.ok) return res.json();
+  const text = await res.text().catch(() => "");
+  let detail = null;
+  try {
+    detail = JSON.parse(text).detail;
+  } catch {
+    /* not JSON: a proxy page or a 500 */
+  }
+  if (typeof detail === "string" && res.status >= 400 && res.status < 500) {
+    throw new ApiError(res.status, detail, "server");
+  }
+  throw new ApiError(res.status, text.replace(/<[^>]*>/g, " ").trim().slice(0, 200) || res.statusText, "http");
+}
+
+export function fetchField(layers, size, y) {
+  const query = `layers=${layersText(layers)}&size=${size}&y=${y}`;
+  let answer = cache.get(query);
+  if (!answer) {
+    answer = get(query);
+    // A failed or network answer is not kept: the next try asks again.
+    answer.catch(() => cache.delete(query));
+    cache.set(query, answer);
+    if (cache.size > CACHE_SIZE) cache.delete(cache.keys().next().value);
+  }
+  return answer;
+}
+
+export async function resolveField(layers, size, y) {
+  if (y !== null) {
+    try {
+      return { field: await fetchField(layers, size, y), y };
+    } catch (err) {
+      if (err.kind !== "server" || y === 0) throw err;
+      // Perhaps only y no longer fits; the probe below says whether the stack itself does.
+    }
+  }
+  const probe = await fetchField(layers, size, 0); // throws the stack's own sentence
+  const last = probe.maps[probe.maps.length - 1];
+  const fit = y === null ? Math.floor((last - 1) / 2) : last - 1;
+  return fit === 0 ? { field: probe, y: 0 } : { field: await fetchField(layers, size, fit), y: fit };
+}

@@ -1,0 +1,184 @@
+/**
+ * receptive/controls.js: the only module of this page that reads inputs: the layer-stack
+ * editor (add, remove, reorder; k, s, p, d per layer), the preset menu, the input size and y.
+ *
+ *   createControls(form, {bounds, presets, t, onEdit}) -> controls
+ *     onEdit(patch)             a valid change: {layers}, {size}, {y} or a preset's
+ *                               {layers, size, y: null}; out-of-bounds typing is marked
+ *                               aria-invalid and sent only once clamped (on change/blur)
+ *     controls.show(state, source)   reflect the state; rows are rebuilt unless the edit
+ *                               came from here (typing keeps its focus and caret)
+ *     controls.setLast(n)       the last map's length from the server: y's upper bound
+ *     controls.relabel()        after a language switch
+ */
+import { layersText, parseLayers } from "./state.js";
+
+const FIELDS = ["k", "s", "p", "d"];
+
+export function createControls(form, { bounds, presets, t, onEdit }) {
+  const $ = (id) => form.querySelector(`#${id}`);
+  const list = $("layers");
+  const preset = $("preset");
+  const size = $("size");
+  const yInput = $("y");
+  let layers = [];
+  let last = null;
+
+  for (const p of [{ id: "custom" }, ...presets]) preset.append(new Option("", p.id));
+  size.min = bounds.size[0];
+  size.max = bounds.size[1];
+
+  function checked(input, [lo, hi]) {
+    const v = input.value.trim() === "" ? NaN : Number(input.value);
+    const ok = Number.isInteger(v) && v >= lo && v <= hi;
+    input.setAttribute("aria-invalid", String(!ok));
+    input.title = ok ? "" : t("rf.bounds", { name: input.dataset.name || "", lo, hi });
+    return ok ? v : null;
+  }
+
+  function clampInto(input, range) {
+    const v = Math.round(Number(input.value));
+    input.value = String(Math.min(range[1], Math.max(range[0], Number.isFinite(v) ? v : range[0])));
+    return checked(input, range);
+  }
+
+  function rowHtml(i) {
+    const n = i + 1;
+    const cells = FIELDS.map(
+      (f) =>
+        `<input type="number" inputmode="numeric" step="1" data-field="${f}" min="${bounds[f][0]}" max="${bounds[f][1]}" aria-label="${t(`rf.in.${f}`, { n })}">`,
+    ).join("");
+    return `<span class="rf-layer-name">${t("rf.layer", { n })}</span>${cells}
+      <span class="rf-layer-tools">
+        <button type="button" data-act="up" aria-label="${t("rf.up", { n })}" title="${t("rf.up", { n })}">↑</button>
+        <button type="button" data-act="down" aria-label="${t("rf.down", { n })}" title="${t("rf.down", { n })}">↓</button>
+        <button type="button" data-act="remove" aria-label="${t("rf.remove", { n })}" title="${t("rf.remove", { n })}">×</button>
+      </span>`;
+  }
+
+  function renderRows() {
+    list.replaceChildren(
+      ...layers.map((layer, i) => {
+        const li = document.createElement("li");
+        li.className = "rf-layer";
+        li.dataset.index = String(i);
+        li.innerHTML = rowHtml(i);
+        for (const input of li.querySelectorAll("input")) {
+          input.value = String(layer[input.dataset.field]);
+          input.dataset.name = t(`rf.col.${input.dataset.field}`);
+        }
+        li.querySelector('[data-act="up"]').disabled = i === 0;
+        li.querySelector('[data-act="down"]').disabled = i === layers.length - 1;
+        li.querySelector('[data-act="remove"]').disabled = layers.length === 1;
+        return li;
+      }),
+    );
+    $("add-layer").disabled = layers.length >= bounds.layers;
+    $("layer-count").textContent = t("rf.count", { n: layers.length, max: bounds.layers });
+  }
+
+  function showPreset() {
+    const text = layersText(layers);
+    preset.value = presets.find((p) => p.layers === text)?.id || "custom";
+  }
+
+  function edited(next, focus) {
+    layers = next;
+    renderRows();
+    showPreset();
+    if (focus) list.querySelector(focus)?.focus();
+    onEdit({ layers });
+  }
+
+  list.addEventListener("input", (e) => {
+    const input = e.target.closest("input");
+    if (!input) return;
+    const v = checked(input, bounds[input.dataset.field]);
+    if (v === null) return;
+    const i = Number(input.closest("li").dataset.index);
+    layers = layers.map((l, j) => (j === i ? { ...l, [input.dataset.field]: v } : l));
+    showPreset();
+    onEdit({ layers });
+  });
+  list.addEventListener("change", (e) => {
+    const input = e.target.closest("input");
+    if (input && input.getAttribute("aria-invalid") === "true") {
+      clampInto(input, bounds[input.dataset.field]);
+      input.dispatchEvent(new Event("input", { bubbles: true }));
+    }
+  });
+  list.addEventListener("click", (e) => {
+    const button = e.target.closest("button[data-act]");
+    if (!button) return;
+    const i = Number(button.closest("li").dataset.index);
+    const next = [...layers];
+    const act = button.dataset.act;
+    if (act === "remove") {
+      next.splice(i, 1);
+      const j = Math.min(i, next.length - 1);
+      edited(next, `li[data-index="${j}"] [data-act="remove"]:not(:disabled), li[data-index="${j}"] input`);
+      return;
+    }
+    const j = act === "up" ? i - 1 : i + 1;
+    [next[i], next[j]] = [next[j], next[i]];
+    edited(next, `li[data-index="${j}"] [data-act="${act}"]:not(:disabled), li[data-index="${j}"] button:not(:disabled)`);
+  });
+  $("add-layer").addEventListener("click", () => {
+    if (layers.length >= bounds.layers) return;
+    edited([...layers, { ...layers[layers.length - 1] }], `li[data-index="${layers.length}"] input`);
+  });
+  preset.addEventListener("change", () => {
+    const p = presets.find((q) => q.id === preset.value);
+    if (!p) return;
+    layers = parseLayers(p.layers, bounds);
+    size.value = String(p.size);
+    renderRows();
+    onEdit({ layers, size: p.size, y: null }); // y: the middle of the new last map
+  });
+  size.addEventListener("input", () => {
+    const v = checked(size, bounds.size);
+    if (v !== null) onEdit({ size: v });
+  });
+  size.addEventListener("change", () => {
+    if (size.getAttribute("aria-invalid") === "true") onEdit({ size: clampInto(size, bounds.size) });
+  });
+  yInput.addEventListener("input", () => {
+    const v = checked(yInput, [0, last === null ? 1e6 : last - 1]);
+    if (v !== null) onEdit({ y: v });
+  });
+  yInput.addEventListener("change", () => {
+    if (yInput.getAttribute("aria-invalid") === "true") onEdit({ y: clampInto(yInput, [0, (last ?? 1) - 1]) });
+  });
+  form.addEventListener("submit", (e) => e.preventDefault());
+
+  const controls = {
+    show(state, source) {
+      if (source !== "controls") {
+        layers = state.layers;
+        renderRows();
+        size.value = String(state.size);
+        checked(size, bounds.size);
+      }
+      showPreset();
+      if (state.y !== null && !(document.activeElement === yInput && Number(yInput.value) === state.y)) {
+        yInput.value = String(state.y);
+        yInput.setAttribute("aria-invalid", "false");
+      }
+    },
+    setLast(n) {
+      last = n;
+      yInput.max = String(n - 1);
+      $("y-hint").textContent = t("rf.y.hint", { max: n - 1 });
+    },
+    relabel() {
+      preset.querySelector('option[value="custom"]').textContent = t("rf.preset.custom");
+      for (const p of presets) preset.querySelector(`option[value="${p.id}"]`).textContent = t(`rf.preset.${p.id}`);
+      const focused = document.activeElement;
+      const where = focused && list.contains(focused) ? [focused.closest("li").dataset.index, focused.dataset.field || focused.dataset.act] : null;
+      renderRows();
+      if (where) list.querySelector(`li[data-index="${where[0]}"] [data-field="${where[1]}"], li[data-index="${where[0]}"] [data-act="${where[1]}"]`)?.focus();
+      if (last !== null) controls.setLast(last);
+    },
+  };
+  return controls;
+}

@@ -1,0 +1,99 @@
+/**
+ * receptive/main.js: wiring only. state (URL hash) -> api -> views (canvases) + panel (words);
+ * controls edit the state; hovering the strip previews another y "as if" it were chosen, from
+ * the same code path, without touching the URL.
+ */
+import { fmt } from "../format.js";
+import { getLang, onLangChange, t, translate } from "../i18n.js";
+import { fetchField, resolveField } from "./api.js";
+import { createControls } from "./controls.js";
+import { createPanel } from "./panel.js";
+import { PRESETS } from "./presets.js";
+import { createStore, readInitial } from "./state.js";
+import { serverMessage } from "./strings.js";
+import { createViews } from "./views.js";
+
+const $ = (id) => document.getElementById(id);
+const initial = readInitial();
+const store = createStore(initial);
+const panel = createPanel(document, { t, fmt, getLang, serverMessage });
+const views = createViews(document, { t, fmt, onPickY: (y) => store.set({ y }, { source: "strip" }), onPreviewY: preview });
+const controls = createControls($("rf-form"), {
+  bounds: initial.bounds,
+  presets: PRESETS,
+  t,
+  onEdit: (patch) => store.set(patch, { source: "controls" }),
+});
+
+let good = null; // the last answer shown for the state: {field, y}
+let generation = 0; // a newer load or preview makes older answers stale
+
+function render(field, y) {
+  views.show(field, y);
+  panel.show(field, y);
+}
+
+async function load(state) {
+  const mine = ++generation;
+  panel.busy(true);
+  try {
+    const { field, y } = await resolveField(state.layers, state.size, state.y);
+    if (mine !== generation) return;
+    if (y !== store.get().y) store.set({ y }, { source: "server", quiet: true });
+    good = { field, y };
+    controls.setLast(field.maps[field.maps.length - 1]);
+    controls.show(store.get(), "server");
+    panel.clear();
+    render(field, y);
+  } catch (err) {
+    if (mine === generation) panel.error(err);
+  } finally {
+    if (mine === generation) {
+      panel.busy(false);
+      document.body.dataset.rfReady = "true";
+    }
+  }
+}
+
+async function preview(y) {
+  if (!good || $("stage").classList.contains("stale")) return;
+  const mine = ++generation;
+  if (y === null) return render(good.field, good.y);
+  const { layers, size } = store.get();
+  const field = await fetchField(layers, size, y).catch(() => null);
+  if (field && mine === generation) render(field, y);
+}
+
+store.subscribe((state, source) => {
+  if (source !== "controls") controls.show(state, source);
+  load(state);
+});
+
+$("share").addEventListener("click", async () => {
+  let ok = true;
+  try {
+    await navigator.clipboard.writeText(location.href);
+  } catch {
+    ok = false;
+  }
+  $("share-done").textContent = t(ok ? "rf.share.done" : "rf.share.fail");
+});
+onLangChange(() => {
+  document.title = `${t("rf.title")} · ConvScope`;
+  controls.relabel();
+  panel.relabel();
+  views.relayout();
+});
+window.addEventListener("convscope:large", () => views.relayout());
+let width = 0; // only a new width re-lays out: drawing changes the height, not the width
+new ResizeObserver(([entry]) => {
+  if (Math.round(entry.contentRect.width) === width) return;
+  width = Math.round(entry.contentRect.width);
+  views.relayout();
+}).observe($("figure"));
+
+translate(); // chrome.js translated the page before this page's strings were registered
+document.title = `${t("rf.title")} · ConvScope`;
+controls.relabel();
+controls.show(store.get(), "hash");
+load(store.get());

@@ -1,0 +1,102 @@
+/**
+ * receptive/state.js: the page's one state object and its URL form.
+ *
+ *   { layers: [{k, s, p, d}]   from the input up (docs/api.md order)
+ *     size: number             input length H = W
+ *     y: number | null }       output index along both axes; null = "the middle", resolved
+ *                              once the server has said how long the last map is
+ *
+ * The hash reads like the API's query, so a link is also a recipe:
+ *   #layers=3,1,1;3,1,1;2,2,0&size=32&y=7      (",d" only when the dilation is not 1)
+ * Defaults (stack and size) and the editor's bounds come from #initial-state, i.e. the
+ * server; nothing here knows a number of its own.
+ *
+ * Exports:
+ *   readInitial(doc?) -> {defaults, bounds, limits}
+ *   parseLayers(text, bounds) -> layers | null      null when the text is not a stack
+ *   layersText(layers) -> "3,1,1;3,1,1,2"           the API's `layers` parameter
+ *   createStore(initial, win?) -> store
+ *     store.get()                   the current state (treat as read-only)
+ *     store.set(patch, {source, quiet})   merge, write the hash (replaceState) and, unless
+ *                                   quiet, notify listeners with (state, source); source is
+ *                                   "hash" when the address itself changed
+ *     store.subscribe(fn) -> unsubscribe
+ */
+const FIELDS = ["k", "s", "p", "d"];
+
+export function readInitial(doc = document) {
+  try {
+    return JSON.parse(doc.getElementById("initial-state").textContent) || {};
+  } catch {
+    return {};
+  }
+}
+
+const clamp = (v, [lo, hi]) => Math.min(hi, Math.max(lo, v));
+
+export function parseLayers(text, bounds) {
+  if (typeof text !== "string" || !/^\d+(,\d+){2,3}(;\d+(,\d+){2,3})*$/.test(text)) return null;
+  const layers = text.split(";").map((spec) => {
+    const [k, s, p, d = 1] = spec.split(",").map(Number);
+    const layer = { k, s, p, d };
+    for (const f of FIELDS) layer[f] = clamp(layer[f], bounds[f]);
+    return layer;
+  });
+  return layers.slice(0, bounds.layers);
+}
+
+export function layersText(layers) {
+  return layers.map(({ k, s, p, d }) => (d === 1 ? `${k},${s},${p}` : `${k},${s},${p},${d}`)).join(";");
+}
+
+function parseHash(hash, initial) {
+  const { defaults, bounds } = initial;
+  const q = new URLSearchParams(hash.replace(/^#/, ""));
+  const layers = parseLayers(q.get("layers"), bounds) || parseLayers(defaults.layers, bounds);
+  const size = /^\d+$/.test(q.get("size") || "") ? clamp(Number(q.get("size")), bounds.size) : defaults.size;
+  const y = /^\d+$/.test(q.get("y") || "") ? Number(q.get("y")) : null;
+  return { layers, size: clamp(size, bounds.size), y };
+}
+
+function toHash(state) {
+  // Written by hand, not URLSearchParams: "," and ";" stay readable in the address bar.
+  const y = state.y === null ? "" : `&y=${state.y}`;
+  return `#layers=${layersText(state.layers)}&size=${state.size}${y}`;
+}
+
+export function createStore(initial, win = window) {
+  let state = parseHash(win.location.hash, initial);
+  let written = win.location.hash;
+  const listeners = new Set();
+
+  function write() {
+    const hash = toHash(state);
+    if (hash === written) return;
+    written = hash;
+    win.history.replaceState(null, "", `${win.location.pathname}${win.location.search}${hash}`);
+  }
+
+  function commit(next, source, quiet = false) {
+    state = next;
+    write();
+    if (!quiet) for (const fn of listeners) fn(state, source);
+  }
+
+  win.addEventListener("hashchange", () => {
+    if (win.location.hash === written) return;
+    written = win.location.hash;
+    commit(parseHash(written, initial), "hash");
+  });
+  write(); // the address shows the whole configuration from the first paint
+
+  return {
+    get: () => state,
+    set(patch, { source = "", quiet = false } = {}) {
+      commit({ ...state, ...patch }, source, quiet);
+    },
+    subscribe(fn) {
+      listeners.add(fn);
+      return () => listeners.delete(fn);
+    },
+  };
+}
