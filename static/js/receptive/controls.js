@@ -6,8 +6,8 @@
  *     onEdit(patch)             a valid change: {layers}, {size}, {y} or a preset's
  *                               {layers, size, y: null}; out-of-bounds typing is marked
  *                               aria-invalid and sent only once clamped (on change/blur)
- *     controls.show(state, source)   reflect the state; rows are rebuilt unless the edit
- *                               came from here (typing keeps its focus and caret)
+ *     controls.show(state)      reflect the state: rebuild only what differs from the
+ *                               inputs, never the focused one (typing keeps focus and caret)
  *     controls.setLast(n)       the last map's length from the server: y's upper bound
  *     controls.relabel()        after a language switch
  */
@@ -152,15 +152,18 @@ export function createControls(form, { bounds, presets, t, onEdit }) {
   form.addEventListener("submit", (e) => e.preventDefault());
 
   const controls = {
-    show(state, source) {
-      if (source !== "controls") {
+    show(state) {
+      // Rebuild only what differs, and never under the user's caret: focus and typing stay.
+      if (layersText(state.layers) !== layersText(layers)) {
         layers = state.layers;
         renderRows();
+      }
+      showPreset();
+      if (document.activeElement !== size && Number(size.value) !== state.size) {
         size.value = String(state.size);
         checked(size, bounds.size);
       }
-      showPreset();
-      if (state.y !== null && !(document.activeElement === yInput && Number(yInput.value) === state.y)) {
+      if (state.y !== null && document.activeElement !== yInput && Number(yInput.value) !== state.y) {
         yInput.value = String(state.y);
         yInput.setAttribute("aria-invalid", "false");
       }

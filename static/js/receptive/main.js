@@ -42,7 +42,7 @@ async function load(state) {
     if (y !== store.get().y) store.set({ y }, { source: "server", quiet: true });
     good = { field, y };
     controls.setLast(field.maps[field.maps.length - 1]);
-    controls.show(store.get(), "server");
+    controls.show(store.get());
     panel.clear();
     render(field, y);
   } catch (err) {
@@ -64,8 +64,8 @@ async function preview(y) {
   if (field && mine === generation) render(field, y);
 }
 
-store.subscribe((state, source) => {
-  if (source !== "controls") controls.show(state, source);
+store.subscribe((state) => {
+  controls.show(state);
   load(state);
 });
 
@@ -95,5 +95,5 @@ new ResizeObserver(([entry]) => {
 translate(); // chrome.js translated the page before this page's strings were registered
 document.title = `${t("rf.title")} · ConvScope`;
 controls.relabel();
-controls.show(store.get(), "hash");
+controls.show(store.get());
 load(store.get());

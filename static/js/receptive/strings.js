@@ -151,7 +151,7 @@ register({
     "rf.region.cut": "在输入之内，但被后面某层的填充截断：{parts}",
     "rf.table": "逐层增长",
     "rf.table.layer": "层",
-    "rf.table.keff": "k_eff",
+    "rf.table.keff": "等效核 k_eff",
     "rf.table.rf": "感受野 r",
     "rf.table.jump": "跳距 S",
     "rf.table.map": "特征图尺寸",
