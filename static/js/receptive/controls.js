@@ -1,6 +1,7 @@
 /**
  * receptive/controls.js: the only module of this page that reads inputs: the layer-stack
- * editor (add, remove, reorder; k, s, p, d per layer), the preset menu, the input size and y.
+ * editor (add, remove, reorder; k, s, p, d per layer), the preset menu, the input size, y,
+ * and the "copy a link" button.
  *
  *   createControls(form, {bounds, presets, t, onEdit}) -> controls
  *     onEdit(patch)             a valid change: {layers}, {size}, {y} or a preset's
@@ -150,6 +151,15 @@ export function createControls(form, { bounds, presets, t, onEdit }) {
     if (yInput.getAttribute("aria-invalid") === "true") onEdit({ y: clampInto(yInput, [0, (last ?? 1) - 1]) });
   });
   form.addEventListener("submit", (e) => e.preventDefault());
+  $("share").addEventListener("click", async () => {
+    let ok = true;
+    try {
+      await navigator.clipboard.writeText(location.href); // the hash holds the whole view
+    } catch {
+      ok = false;
+    }
+    $("share-done").textContent = t(ok ? "rf.share.done" : "rf.share.fail");
+  });
 
   const controls = {
     show(state) {

@@ -82,6 +82,8 @@ export function drawField(ctx, field, geom, { font = 14, fmt = String } = {}) {
     ink,
     text: (v) => (v > 0 ? fmt(v) : ""),
     font: FAMILY,
+    textScale: 0.5,
+    minText: Math.round(font * 1.6), // numbers only where they are readable (14 px -> 22 px cells)
     mask,
     filled: (i, j) => matrix[i][j] !== 0, // 0 paths: drawn empty (grid.js drawEmpty)
   })); // prettier-ignore

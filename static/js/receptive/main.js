@@ -26,19 +26,21 @@ const controls = createControls($("rf-form"), {
 });
 
 let good = null; // the last answer shown for the state: {field, y}
-let generation = 0; // a newer load or preview makes older answers stale
+let loads = 0; // a newer load makes an older one's answer stale
+let previews = 0; // likewise for hover previews; a finished load also ends them
 
 function render(field, y) {
-  views.show(field, y);
+  views.show(field, y, good ? good.y : y);
   panel.show(field, y);
 }
 
 async function load(state) {
-  const mine = ++generation;
+  const mine = ++loads;
   panel.busy(true);
   try {
     const { field, y } = await resolveField(state.layers, state.size, state.y);
-    if (mine !== generation) return;
+    if (mine !== loads) return;
+    previews++;
     if (y !== store.get().y) store.set({ y }, { source: "server", quiet: true });
     good = { field, y };
     controls.setLast(field.maps[field.maps.length - 1]);
@@ -46,9 +48,9 @@ async function load(state) {
     panel.clear();
     render(field, y);
   } catch (err) {
-    if (mine === generation) panel.error(err);
+    if (mine === loads) panel.error(err);
   } finally {
-    if (mine === generation) {
+    if (mine === loads) {
       panel.busy(false);
       document.body.dataset.rfReady = "true";
     }
@@ -57,11 +59,12 @@ async function load(state) {
 
 async function preview(y) {
   if (!good || $("stage").classList.contains("stale")) return;
-  const mine = ++generation;
+  const mine = ++previews;
+  const during = loads;
   if (y === null) return render(good.field, good.y);
   const { layers, size } = store.get();
   const field = await fetchField(layers, size, y).catch(() => null);
-  if (field && mine === generation) render(field, y);
+  if (field && mine === previews && during === loads) render(field, y);
 }
 
 store.subscribe((state) => {
@@ -69,15 +72,6 @@ store.subscribe((state) => {
   load(state);
 });
 
-$("share").addEventListener("click", async () => {
-  let ok = true;
-  try {
-    await navigator.clipboard.writeText(location.href);
-  } catch {
-    ok = false;
-  }
-  $("share-done").textContent = t(ok ? "rf.share.done" : "rf.share.fail");
-});
 onLangChange(() => {
   document.title = `${t("rf.title")} · ConvScope`;
   controls.relabel();

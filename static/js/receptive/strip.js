@@ -7,7 +7,8 @@
  *       font: the label size in CSS px; width: room for the canvas. The strip sits centred
  *       over the grid when it fits there, and may run wider than the grid when it does not.
  *       strip = {n, cs, left, top, labelH, funnelH, width, height}
- *   drawStrip(ctx, strip, geom, field, {y, hover, font, fmt}) -> void
+ *   drawStrip(ctx, strip, geom, field, {y, mark, font, fmt}) -> void
+ *       y is drawn filled; mark (the chosen y while another is previewed) is outlined
  *   stripIndexAt(strip, px) -> index | -1       any height counts: easy to hit on a phone
  */
 import { tickStep } from "./field.js";
@@ -32,7 +33,7 @@ export function stripLayout(geom, n, { maxCell, font, width }) {
   }; // prettier-ignore
 }
 
-export function drawStrip(ctx, strip, geom, field, { y, hover = null, font, fmt = String }) {
+export function drawStrip(ctx, strip, geom, field, { y, mark = null, font, fmt = String }) {
   const { n, cs, left, top, labelH } = strip;
   const gap = cs >= 8 ? 1 : 0;
   ctx.clearRect(0, 0, strip.width, strip.height);
@@ -84,11 +85,11 @@ export function drawStrip(ctx, strip, geom, field, { y, hover = null, font, fmt 
     ctx.font = `700 ${Math.round(font * 0.85)}px ${FAMILY}`;
     ctx.fillText(`y=${fmt(y)}`, Math.max(left + font, Math.min(left + n * cs - font, left + y * cs + cs / 2)), labelH - 4);
   }
-  if (hover !== null && hover !== y) {
+  if (mark !== null && mark !== y) {
     ctx.save();
     ctx.strokeStyle = "#e08a00";
     ctx.lineWidth = 3;
-    ctx.strokeRect(left + hover * cs - 1.5, top - 1.5, cs - gap + 3, cs + 3);
+    ctx.strokeRect(left + mark * cs - 1.5, top - 1.5, cs - gap + 3, cs + 3);
     ctx.restore();
   }
 }

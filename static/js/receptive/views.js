@@ -6,7 +6,8 @@
  *   createViews(doc, {t, fmt, onPickY, onPreviewY}) -> views
  *     onPickY(y)                a click, or arrow keys on the strip: choose output y
  *     onPreviewY(y | null)      the pointer is over strip cell y (null: it left)
- *     views.show(field, y)      draw the server's answer for output y
+ *     views.show(field, y, chosen = y)   draw the server's answer for output y; while a hover
+ *                               previews y, `chosen` (the committed y) keeps an outline
  *     views.relayout()          after a resize, the large-type switch or a language switch
  *
  * Test hooks on #field: data-holes (cells in the field with 0 paths), data-x0, data-y0 and
@@ -40,6 +41,7 @@ export function createViews(doc, { t, fmt, onPickY, onPreviewY }) {
   const el = { wrap: $("figure"), strip: $("strip"), field: $("field"), over: $("field-over"), bars: $("bars"), readout: $("readout") };
   let field = null;
   let y = 0;
+  let chosen = 0;
   let geom = null;
   let strip = null;
   let hoverY = null;
@@ -72,7 +74,7 @@ export function createViews(doc, { t, fmt, onPickY, onPreviewY }) {
   }
 
   function drawStripNow() {
-    drawStrip(el.strip.getContext("2d"), strip, geom, field, { y, hover: hoverY, font: sizes().font, fmt });
+    drawStrip(el.strip.getContext("2d"), strip, geom, field, { y, mark: chosen, font: sizes().font, fmt });
   }
 
   function draw() {
@@ -171,9 +173,10 @@ export function createViews(doc, { t, fmt, onPickY, onPreviewY }) {
   });
 
   return {
-    show(next, nextY) {
+    show(next, nextY, committed = nextY) {
       field = next;
       y = nextY;
+      chosen = committed;
       draw();
     },
     relayout: draw,
