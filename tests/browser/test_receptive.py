@@ -172,3 +172,16 @@ def test_chinese_switches_every_label(page: Page) -> None:
     options = page.locator("#preset option").all_inner_texts()
     assert all(CJK.search(s) for s in options), options
     expect(page.locator(".rf-layer-name").first).to_have_text("第 1 层")
+
+
+def test_y_follows_the_last_maps_size_from_the_server(page: Page) -> None:
+    open_page(page, "#layers=3,1,1&size=32&y=30")
+    expect(page.locator("#y")).to_have_attribute("max", "31")
+    page.fill("#size", "16")
+    expect(page).to_have_url(re.compile(r"#layers=3,1,1&size=16&y=15$"))  # clamped, no error
+    expect(page.locator("#y")).to_have_value("15")
+    expect(page.locator("#message")).to_be_hidden()
+    page.fill("#y", "99")  # beyond the map: marked, not sent
+    expect(page.locator("#y")).to_have_attribute("aria-invalid", "true")
+    page.locator("#y").blur()
+    expect(page.locator("#y")).to_have_value("15")
