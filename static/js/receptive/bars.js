@@ -133,6 +133,8 @@ export function drawBars(ctx, field, geom, bars, { font, fmt = String }) {
   ctx.font = `${Math.round(font * 0.8)}px ${FAMILY}`;
   const step = tickStep(cell, font * 2.2);
   for (let i = -margin; i < size + margin; i++) {
-    if (i % step === 0) ctx.fillText(fmt(i), x0 + i * cell + (cell - gap) / 2, yb + 6);
+    const x = x0 + i * cell + (cell - gap) / 2;
+    const half = ctx.measureText(fmt(i)).width / 2;
+    if (i % step === 0 && x + half <= bars.width && x - half >= 0) ctx.fillText(fmt(i), x, yb + 6);
   }
 }
