@@ -96,14 +96,16 @@ export function createViews(doc, { t, fmt, onPickY, onPreviewY }) {
     const { holes } = drawField(ctx, field, geom, { font: s.font, fmt });
     Object.assign(el.field.dataset, { holes, x0: geom.x0, y0: geom.y0, cell: geom.cell, rf: field.size, y });
     drawBars(sized(el.bars, bars.width, bars.height), field, geom, bars, { font: s.font, fmt });
-    if (cursor && (Math.abs(cursor.r) > geom.size + margin || Math.abs(cursor.c) > geom.size + margin)) cursor = null;
+    const onGrid = (i) => i >= -margin && i < geom.size + margin;
+    if (cursor && !(onGrid(cursor.r) && onGrid(cursor.c))) cursor = null; // the grid shrank
     overlay();
 
     const n = strip.n;
     el.strip.setAttribute("aria-valuemin", "0");
     el.strip.setAttribute("aria-valuemax", String(n - 1));
     el.strip.setAttribute("aria-valuenow", String(y));
-    el.strip.setAttribute("aria-valuetext", `y = ${y}`);
+    // read out with the value, so a key press also says where y looks
+    el.strip.setAttribute("aria-valuetext", `y = ${y}: r₀ = ${field.size}, [u, v] = [${fmt(u)}, ${fmt(v)}]`);
   }
 
   // strip: hover previews, click and keys choose
