@@ -8,15 +8,8 @@ from fastapi import APIRouter, Query, Request
 
 import convcore
 
-from ..schemas import (
-    BackwardParams,
-    ConvParams,
-    ErrorOut,
-    PlanOut,
-    StepParams,
-    TransposeParams,
-    TransposePlanOut,
-)
+from ..responses import ErrorOut, PlanOut, TransposePlanOut
+from ..schemas import BackwardParams, ConvParams, StepParams, TransposeParams
 from ..serialize import (
     backward_json,
     conv_plan,

@@ -12,7 +12,7 @@ from fastapi import APIRouter, Depends, File, Form, Query, UploadFile
 
 from .. import image_lab
 from ..lab_schemas import FilterOut, FilterParams, KernelOut, WindowOut, WindowParams
-from ..schemas import ErrorOut
+from ..responses import ErrorOut
 from ..settings import Settings, get_settings
 
 SettingsDep = Annotated[Settings, Depends(get_settings)]

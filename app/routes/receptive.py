@@ -11,7 +11,7 @@ from convcore import ConvError
 from convcore.geometry import out_size, span
 from convcore.receptive_field import Layer, interval, paths, receptive_field
 
-from ..schemas import ErrorOut
+from ..responses import ErrorOut
 
 router = APIRouter(tags=["receptive field"], responses={422: {"model": ErrorOut}})
 LAYER = r"\d{1,2},\d{1,2},\d{1,2}(,\d{1,2})?"

@@ -1,0 +1,61 @@
+"""Response models: what /docs and schemathesis know about every JSON answer."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from pydantic import BaseModel, Field
+
+
+class ErrorOut(BaseModel):
+    """Every 4xx: a message a student can act on."""
+
+    detail: str
+
+
+Nested = list[Any]  # nested lists of numbers, shaped as the field's description says
+
+
+class Formula(BaseModel):
+    text: str = Field(description="the output-size formula with the numbers in it")
+    value: int
+
+
+class CostOut(BaseModel):
+    params: int
+    macs: int
+    flops: int = Field(description="2 x MACs, as torch's flop counter")
+
+
+class PlanOut(BaseModel):
+    """Everything the explorer draws once for a conv2d."""
+
+    params: dict[str, Any]
+    shape: dict[str, int] = Field(description="N, C_in, C_out, H, W, kH, kW, H_out, W_out, ...")
+    padding: dict[str, int] = Field(description="top, bottom, left, right")
+    input: Nested = Field(description="(N, C_in, H, W)")
+    padded: Nested = Field(description="(N, C_in, Hp, Wp), padding cells filled by the mode")
+    pad_mask: Nested = Field(description="(Hp, Wp) booleans, true on padding cells")
+    weight: Nested = Field(description="(C_out, C_in/groups, kH, kW) as given")
+    kernel: Nested = Field(description="the kernels applied (flipped for a true convolution)")
+    bias: list[float] | None = Field(description="(C_out,) or null")
+    output: Nested = Field(description="(N, C_out, H_out, W_out), the fast path's values")
+    formula: dict[str, Formula]
+    cost: CostOut
+    steps: int
+    limits: dict[str, int]
+
+
+class TransposePlanOut(BaseModel):
+    """Everything the transposed-conv view draws once."""
+
+    params: dict[str, Any]
+    shape: dict[str, int]
+    input: Nested = Field(description="(N, C_in, H, W)")
+    weight: Nested = Field(description="(C_in, C_out/groups, kH, kW)")
+    bias: list[float] | None
+    output: Nested = Field(description="(N, C_out, H_out, W_out)")
+    formula: dict[str, Formula]
+    cost: CostOut
+    steps: int
+    limits: dict[str, int]
