@@ -11,11 +11,12 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from . import lowering
 from .arrays import batched, conv_inputs, floats, grad_inputs
 from .conv import forward
 from .errors import ConvError
 from .geometry import ConvShape, taps
-from .padding import pad, unpad
+from .padding import pad
 from .spec import Pair
 from .transposed import _check as check_transposed
 from .windows import windows
@@ -167,7 +168,7 @@ def backward_steps(
     """Yield how each output element's dy is accumulated into dW, dXp and db.
 
     After the last step (start=0, stop=None) the totals equal conv2d_backward: dW and db
-    directly, dX after `final_input_grad` folds the padded cells back.
+    directly, dX once padding.unpad folds the padded cells back.
     """
     dy, x, weight, shape, _ = grad_inputs(
         grad_output, x, weight, stride, padding, dilation, groups, padding_mode
@@ -180,37 +181,25 @@ def _backward(dy, x, weight, shape: ConvShape, start: int, stop: int) -> Iterato
     (kH, kW), (s_h, s_w), (d_h, d_w) = spec.kernel, spec.stride, spec.dilation
     C_g, F_g = shape.C_in // spec.groups, shape.C_out // spec.groups
     win = windows(pad(x, spec.padding, spec.padding_mode), spec.kernel, spec.stride, spec.dilation)
-    dw = np.zeros_like(weight)
-    dxp = np.zeros((shape.N, shape.C_in, *shape.padded), x.dtype)
-    db = np.zeros(shape.C_out, x.dtype)
+    # Totals so far: steps before `start` are the fast path's gradients of dy's first `start`
+    # entries (steps run in dy's C order), so a range starts where the whole trace would be.
+    before = np.where(np.arange(dy.size).reshape(dy.shape) < start, dy, 0.0)
+    low = lowering.Lowering.of(shape)
+    dw = lowering.weight_grad(lowering.to_phases(x, low), before, low)
+    dxp = lowering.input_grad(before, weight, low)  # (N, C_in, Hp, Wp), padding cells too
+    db = before.sum(axis=(0, 2, 3))
     for k in range(start, stop):
         n, f, oh, ow = (int(i) for i in np.unravel_index(k, dy.shape))
-        cs = slice(f // F_g * C_g, f // F_g * C_g + C_g)
-        rs = slice(oh * s_h, oh * s_h + d_h * (kH - 1) + 1, d_h)
-        qs = slice(ow * s_w, ow * s_w + d_w * (kW - 1) + 1, d_w)
+        chans = range(f // F_g * C_g, f // F_g * C_g + C_g)
+        rows, cols = taps(oh, kH, s_h, d_h), taps(ow, kW, s_w, d_w)
+        at = np.ix_(np.arange(chans.start, chans.stop), rows, cols)
         g = dy[n, f, oh, ow]
-        dw_add, dx_add = g * win[n, cs, oh, ow], g * weight[f]
+        dw_add, dx_add = g * win[n, chans.start : chans.stop, oh, ow], g * weight[f]
         dw[f] += dw_add
-        dxp[n, cs, rs, qs] += dx_add
+        dxp[n][at] += dx_add
         db[f] += g
-        yield BackwardStep(
-            k,
-            (n, f, oh, ow),
-            range(cs.start, cs.stop),
-            taps(oh, kH, s_h, d_h),
-            taps(ow, kW, s_w, d_w),
-            float(g),
-            dw_add,
-            dx_add,
-            dw[f].copy(),
-            dxp[n, cs, rs, qs].copy(),
-            float(db[f]),
-        )
-
-
-def final_input_grad(dxp: np.ndarray, shape: ConvShape) -> np.ndarray:
-    """Fold the padded-input gradient (N, C_in, Hp, Wp) back to dX (N, C_in, H, W)."""
-    return unpad(dxp, shape.size, shape.spec.padding, shape.spec.padding_mode)
+        yield BackwardStep(k, (n, f, oh, ow), chans, rows, cols, float(g), dw_add, dx_add,
+                           dw[f].copy(), dxp[n][at], float(db[f]))  # fmt: skip
 
 
 def transpose_steps(

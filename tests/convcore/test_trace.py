@@ -108,6 +108,18 @@ def test_a_range_of_transpose_steps_carries_the_same_running_totals(rng):
         assert np.array_equal(a.total, z.total, equal_nan=True) and a.index == z.index
 
 
+@pytest.mark.parametrize("mode", ["zeros", "reflect"])
+def test_a_range_of_backward_steps_starts_from_the_whole_traces_totals(rng, mode):
+    x, w = rng.standard_normal((2, 2, 6, 5)), rng.standard_normal((3, 2, 3, 2))
+    kw = {"stride": (2, 1), "padding": 1, "padding_mode": mode}
+    dy = rng.standard_normal(convcore.conv2d(x, w, **kw).shape)
+    whole = list(convcore.backward_steps(dy, x, w, **kw))
+    part = list(convcore.backward_steps(dy, x, w, **kw, start=41, stop=60))
+    for a, z in zip(whole[41:60], part, strict=True):
+        assert a.index == z.index and np.allclose(a.dw, z.dw) and np.allclose(a.dx, z.dx)
+        assert np.isclose(a.db, z.db)
+
+
 def test_a_range_of_steps_is_a_slice_of_the_whole_trace(rng):
     x, w = rng.standard_normal((2, 2, 6, 5)), rng.standard_normal((3, 2, 3, 2))
     whole = [s.value for s in convcore.forward_steps(x, w, stride=(2, 1), padding=1)]
