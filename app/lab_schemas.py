@@ -31,7 +31,7 @@ def parse_kernel(text: str, max_side: int) -> np.ndarray:
     """'[[0,1,0],[1,-4,1],[0,1,0]]' -> (kH, kW) float64, 1..max_side on each side."""
     try:
         rows = json.loads(text)
-    except ValueError:
+    except (ValueError, RecursionError):
         raise ValueError(
             "the custom kernel must be JSON rows of numbers, like [[0,1,0],[1,-4,1],[0,1,0]]"
         ) from None

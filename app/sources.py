@@ -16,6 +16,7 @@ from convcore.kernels import SIZED
 
 INPUTS = ("ramp", "checker", "random", "digit", "letter", "sample", "values")
 KERNELS = (*PRESETS, "random", "values")
+MAX_VALUE = 1e6  # keeps every product and sum finite and short in JSON
 SAMPLE = Path(__file__).resolve().parent.parent / "static" / "samples" / "house.png"
 
 
@@ -83,20 +84,23 @@ def make_bias(C_out: int, seed: int, values: str | None) -> np.ndarray:
         raise ConvError(
             f"bias values must be numbers separated by commas, got {values!r}"
         ) from None
-    if b.shape != (C_out,) or not np.isfinite(b).all():
-        raise ConvError(f"give one finite bias per output channel ({C_out}), got {len(b)}")
+    if b.shape != (C_out,) or not (np.abs(b) <= MAX_VALUE).all():
+        raise ConvError(
+            f"give one bias between -{MAX_VALUE:g} and {MAX_VALUE:g} per output "
+            f"channel ({C_out}), got {len(b)} numbers"
+        )
     return b
 
 
 def _values(text: str | None, shape: tuple[int, ...], name: str, forms: str) -> np.ndarray:
     if not text:
         raise ConvError(f"{name} is empty: give a JSON list of numbers shaped {forms}")
-    try:
+    try:  # RecursionError: '[[[[...' nested thousands deep
         a = np.array(json.loads(text), dtype=float)
-    except (ValueError, TypeError):
+    except (ValueError, TypeError, RecursionError):
         raise ConvError(f"{name} must be a JSON list of numbers shaped {forms}") from None
-    if not np.isfinite(a).all():
-        raise ConvError(f"{name} must hold finite numbers (no NaN or infinity)")
+    if not (np.abs(a) <= MAX_VALUE).all():  # also false for NaN
+        raise ConvError(f"{name} must hold numbers between -{MAX_VALUE:g} and {MAX_VALUE:g}")
     try:  # a 2-D grid is copied to every channel (and every image or kernel)
         return np.broadcast_to(a, shape).astype(float)
     except ValueError:

@@ -170,7 +170,10 @@ BAD = {
     "height=0": "height must be at least 1",
     "padding=same&stride=2": "padding 'same' needs stride 1",
     "kernel=sobel_x&kernel_size=5": "sobel_x kernel is 3x3",
-    "bias=true&bias_values=1,2": "one finite bias per output channel",
+    "bias=true&bias_values=1,2": "per output channel (1)",
+    "bias=true&bias_values=1e300": "between -1e+06 and 1e+06",
+    "input=values&input_values=" + "[" * 5000: "input_values must be a JSON list",
+    "kernel=values&weight_values=[[1e308]]&kernel_size=1": "between -1e+06 and 1e+06",
     "whatever=1": "unknown parameter 'whatever'",
     "dilation=3&kernel=random&kernel_size=2&height=3&width=3&padding=0": "effective kernel 4",
 }

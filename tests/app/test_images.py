@@ -250,6 +250,7 @@ NINE = "box,gaussian,sharpen,sobel_x,sobel_y,scharr_x,scharr_y,prewitt_x,emboss"
         ({"filters": "custom", "kernel": "[[1,2],[3]]"}, "same length"),
         ({"filters": "custom", "kernel": "[1,2]"}, "list of rows"),
         ({"filters": "custom", "kernel": "rows"}, "JSON rows"),
+        ({"filters": "custom", "kernel": "[" * 4000}, "JSON rows"),
         ({"filters": "custom", "kernel": str([[1] * 12] * 3)}, "1x1 to 11x11"),
         ({"filters": "custom", "kernel": "[[1, NaN]]"}, "finite"),
         ({"filters": "box", "size": "4"}, "odd size"),
