@@ -52,7 +52,8 @@ class TransposePlanOut(BaseModel):
     params: dict[str, Any]
     shape: dict[str, int]
     input: Nested = Field(description="(N, C_in, H, W)")
-    weight: Nested = Field(description="(C_in, C_out/groups, kH, kW)")
+    weight: Nested = Field(description="(C_in, C_out/groups, kH, kW) as given")
+    kernel: Nested = Field(description="the kernels applied (flipped for a true convolution)")
     bias: list[float] | None
     output: Nested = Field(description="(N, C_out, H_out, W_out)")
     formula: dict[str, Formula]

@@ -122,16 +122,19 @@ class ConvParams(BaseModel):
 
 
 class Range(BaseModel):
-    """Which steps to stream: [start, stop), at most max_steps of them."""
+    """Which steps to stream: [start, stop), at most max_steps of them and at most
+    max_stream_numbers numbers in all, so one request stays a few tens of MB."""
 
     start: int = Field(0, ge=0, description="first step index")
     stop: int | None = Field(None, ge=0, description="one past the last step (default: all)")
 
-    def bounds(self, total: int) -> tuple[int, int]:
+    def bounds(self, total: int, per_step: int) -> tuple[int, int]:
+        """[start, stop) to stream, given `per_step` numbers in each step's event."""
         stop = total if self.stop is None else min(self.stop, total)
         if self.start > stop:
             raise ConvError(f"start {self.start} is past the last step {total}")
-        return self.start, min(stop, self.start + S.max_steps)
+        most = min(S.max_steps, max(1, S.max_stream_numbers // per_step))
+        return self.start, min(stop, self.start + most)
 
 
 class StepParams(ConvParams, Range):
@@ -139,12 +142,21 @@ class StepParams(ConvParams, Range):
 
     model_config = ConfigDict(extra="forbid")
 
+    def per_step(self) -> int:
+        """Numbers in one forward step: window and products (C_g, kH, kW), C_g partials."""
+        C_g = self.shape.C_in // self.shape.spec.groups
+        return C_g * (2 * self.shape.spec.kernel[0] * self.shape.spec.kernel[1] + 1)
+
 
 class BackwardParams(StepParams):
     """Backward pass: dL/dy is all ones (L = sum of y) or seeded random integers."""
 
     model_config = ConfigDict(extra="forbid")
     grad: Literal["ones", "random"] = "ones"
+
+    def per_step(self) -> int:
+        """dw_add, dx_add, dw and dx: four (C_g, kH, kW) blocks."""
+        return 2 * super().per_step()
 
     def grad_output(self) -> np.ndarray:
         shape = (self.shape.N, self.shape.C_out, *self.shape.out)
@@ -159,6 +171,11 @@ class TransposeParams(ConvParams, Range):
     model_config = ConfigDict(extra="forbid")
     padding: str = Field("0", pattern=PAIR, description="'p' or 'ph,pw'")
     output_padding: str = Field("0", pattern=PAIR, description="'op' or 'oh,ow'")
+
+    def per_step(self) -> int:
+        """A stamp and its running totals: two (C_out/groups, kH, kW) blocks."""
+        kH, kW = self.shape.spec.kernel
+        return 2 * (self.shape.C_in // self.shape.spec.groups) * kH * kW
 
     def _finish(self, spec: Conv2dSpec) -> None:
         if self.padding_mode != "zeros":

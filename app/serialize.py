@@ -17,7 +17,7 @@ from convcore.geometry import out_size_formula, transpose_out_size_formula
 from convcore.padding import pad
 
 from .schemas import ConvParams, TransposeParams
-from .settings import get_settings
+from .settings import limits
 
 AXES = ("height", "width")
 
@@ -72,11 +72,13 @@ def conv_plan(params: ConvParams) -> dict[str, Any]:
 
 
 def transpose_plan(params: TransposeParams) -> dict[str, Any]:
-    """The transposed conv's input, weight (C_in, C_out/g, kH, kW), output and formula."""
+    """The transposed conv's input, weight (C_in, C_out/g, kH, kW) as given and as applied
+    (`kernel`: flipped for operation=convolution), output, formula and cost."""
     x, w, b = params.arrays()
     shape, spec = params.shape, params.shape.spec
     kw = params.conv_kwargs()
-    y = convcore.conv_transpose2d(x, w, b, **kw)  # type: ignore[arg-type]
+    kernel = params.applied_weight()
+    y = convcore.conv_transpose2d(x, kernel, b, **kw)  # type: ignore[arg-type]
     op = kw["output_padding"]
     cost = conv_cost(
         x.shape,
@@ -120,29 +122,13 @@ def transpose_plan(params: TransposeParams) -> dict[str, Any]:
         },
         "input": x.tolist(),
         "weight": w.tolist(),
+        "kernel": kernel.tolist(),
         "bias": None if b is None else b.tolist(),
         "output": y.tolist(),
         "formula": formula,
         "cost": {"params": cost.params, "macs": cost.macs, "flops": cost.flops},
         "steps": int(x.size),
         "limits": limits(),
-    }
-
-
-def limits() -> dict[str, int]:
-    s = get_settings()
-    return {
-        k: getattr(s, k)
-        for k in (
-            "max_size",
-            "max_channels",
-            "max_batch",
-            "max_kernel",
-            "max_stride",
-            "max_padding",
-            "max_dilation",
-            "max_steps",
-        )
     }
 
 

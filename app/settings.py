@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass, fields
+from dataclasses import asdict, dataclass, fields
 from functools import lru_cache
 from typing import Any
 
@@ -21,6 +21,7 @@ class Settings:
     max_padding: int = 16
     max_dilation: int = 8
     max_steps: int = 50_000  # events in one stream
+    max_stream_numbers: int = 2_000_000  # numbers in one stream (~20 MB of JSON)
     # Image lab limits: uploads are decoded in memory only.
     max_upload_bytes: int = 10 * 1024 * 1024
     max_upload_pixels: int = 16_000_000
@@ -41,3 +42,8 @@ class Settings:
 @lru_cache
 def get_settings() -> Settings:
     return Settings.from_env()
+
+
+def limits() -> dict[str, int]:
+    """Every max_* setting: sent to the pages and in each plan, so controls are bounded."""
+    return {k: v for k, v in asdict(get_settings()).items() if k.startswith("max_")}

@@ -7,6 +7,7 @@ from collections.abc import AsyncIterator, Iterable, Iterator
 from itertools import islice
 from typing import Any
 
+import anyio
 from fastapi import Request
 from fastapi.responses import StreamingResponse
 
@@ -31,11 +32,17 @@ def event(name: str, data: str, id: int | None = None) -> str:
 async def events(request: Request, steps: Iterable[str], done: Iterator[str]) -> AsyncIterator[str]:
     """Stream pre-formatted step events in batches, then the `done` event(s).
 
-    A client that goes away stops the (lazy) step generator: nothing more is computed.
+    Each batch is computed in a worker thread, so a long trace never stalls the event loop
+    (other requests, /healthz). A client that goes away stops the lazy step generator:
+    nothing more is computed.
     """
     it = iter(steps)
+
+    def batch(n: int) -> str:
+        return "".join(islice(it, n))
+
     size = FIRST
-    while chunk := "".join(islice(it, size)):
+    while chunk := await anyio.to_thread.run_sync(batch, size):
         size = BATCH
         yield chunk
         if await request.is_disconnected():

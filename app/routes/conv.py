@@ -44,15 +44,12 @@ def plan(params: Annotated[ConvParams, Query()]) -> PlanOut:
 def steps(params: Annotated[StepParams, Query()], request: Request) -> EventStream:
     """Stream every sliding-window step of the forward pass (Server-Sent Events)."""
     x, _, b = params.arrays()
-    start, stop = params.bounds(params.shape.steps)
+    start, stop = params.bounds(params.shape.steps, params.per_step())
     trace = convcore.forward_steps(
         x, params.applied_weight(), b, **params.conv_kwargs(), start=start, stop=stop
     )  # type: ignore[arg-type]
-    return _stream(
-        request,
-        (event("step", step_json(s), s.index) for s in trace),
-        {"steps": stop - start, "next": stop if stop < params.shape.steps else None},
-    )
+    lines = (event("step", step_json(s), s.index) for s in trace)
+    return _stream(request, lines, start, stop, params.shape.steps)
 
 
 @router.get(
@@ -62,24 +59,19 @@ def steps(params: Annotated[StepParams, Query()], request: Request) -> EventStre
     responses=SSE_RESPONSE,
 )
 def backward_steps(params: Annotated[BackwardParams, Query()], request: Request) -> EventStream:
-    """Stream how each output's dL/dy is accumulated into dL/dW, dL/dX and dL/db."""
+    """Stream how each output's dL/dy is accumulated into dL/dW, dL/dX and dL/db.
+
+    The `done` event also carries dy and the final dX, dW and db (conv2d_backward).
+    """
     x, _, _ = params.arrays()
     w, dy = params.applied_weight(), params.grad_output()
-    start, stop = params.bounds(params.shape.steps)
+    start, stop = params.bounds(params.shape.steps, params.per_step())
     kw = params.conv_kwargs()
     trace = convcore.backward_steps(dy, x, w, **kw, start=start, stop=stop)  # type: ignore[arg-type]
     dx, dw, db = convcore.conv2d_backward(dy, x, w, **kw)  # type: ignore[arg-type]
-    return _stream(
-        request,
-        (event("step", backward_json(s), s.index) for s in trace),
-        {
-            "steps": stop - start,
-            "dy": dy.tolist(),
-            "dx": dx.tolist(),
-            "dw": dw.tolist(),
-            "db": db.tolist(),
-        },
-    )
+    lines = (event("step", backward_json(s), s.index) for s in trace)
+    final = {"dy": dy.tolist(), "dx": dx.tolist(), "dw": dw.tolist(), "db": db.tolist()}
+    return _stream(request, lines, start, stop, params.shape.steps, final)
 
 
 @router.get("/api/conv-transpose/plan", summary="Plan of a conv_transpose2d")
@@ -96,16 +88,23 @@ def transpose_plan_route(params: Annotated[TransposeParams, Query()]) -> Transpo
 )
 def transpose_steps(params: Annotated[TransposeParams, Query()], request: Request) -> EventStream:
     """Stream one kernel stamp per input element of a transposed convolution."""
-    x, w, b = params.arrays()
-    start, stop = params.bounds(int(x.size))
-    trace = convcore.transpose_steps(x, w, b, **params.conv_kwargs(), start=start, stop=stop)  # type: ignore[arg-type]
-    y = convcore.conv_transpose2d(x, w, b, **params.conv_kwargs())  # type: ignore[arg-type]
-    return _stream(
-        request,
-        (event("step", transpose_json(s), s.index) for s in trace),
-        {"steps": stop - start, "output": y.tolist()},
-    )
+    x, _, b = params.arrays()
+    start, stop = params.bounds(int(x.size), params.per_step())
+    trace = convcore.transpose_steps(
+        x, params.applied_weight(), b, **params.conv_kwargs(), start=start, stop=stop
+    )  # type: ignore[arg-type]
+    lines = (event("step", transpose_json(s), s.index) for s in trace)
+    return _stream(request, lines, start, stop, int(x.size))
 
 
-def _stream(request: Request, lines: Any, done: dict[str, Any]) -> EventStream:
+def _stream(
+    request: Request,
+    lines: Any,
+    start: int,
+    stop: int,
+    total: int,
+    extra: dict[str, Any] | None = None,
+) -> EventStream:
+    """The steps, then `done` with how many were sent and where the next range starts."""
+    done = {"steps": stop - start, "next": stop if start < stop < total else None} | (extra or {})
     return EventStream(events(request, lines, iter([event("done", dumps(done))])))

@@ -3,29 +3,24 @@ each with its initial state as JSON."""
 
 from __future__ import annotations
 
-from dataclasses import asdict
 from pathlib import Path
 
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse
 from fastapi.templating import Jinja2Templates
 
-from ..settings import get_settings
+from ..settings import limits
 from .receptive import StackParams
 
 templates = Jinja2Templates(directory=Path(__file__).resolve().parents[2] / "templates")
 router = APIRouter(include_in_schema=False)
 
 
-def _limits() -> dict[str, int]:
-    return {k: v for k, v in asdict(get_settings()).items() if k.startswith("max_")}
-
-
 @router.get("/", response_class=HTMLResponse)
 def explorer(request: Request) -> HTMLResponse:
     """The animated convolution explorer."""
     return templates.TemplateResponse(
-        request, "index.html", {"page": "explorer", "initial_state": {"limits": _limits()}}
+        request, "index.html", {"page": "explorer", "initial_state": {"limits": limits()}}
     )
 
 
@@ -33,7 +28,7 @@ def explorer(request: Request) -> HTMLResponse:
 def lab(request: Request) -> HTMLResponse:
     """The image lab: your own image through real filters."""
     return templates.TemplateResponse(
-        request, "lab.html", {"page": "lab", "initial_state": {"limits": _limits()}}
+        request, "lab.html", {"page": "lab", "initial_state": {"limits": limits()}}
     )
 
 
@@ -46,7 +41,7 @@ RF_BOUNDS = {"k": [1, 11], "s": [1, 4], "p": [0, 8], "d": [1, 8], "size": [8, 12
 def receptive(request: Request) -> HTMLResponse:
     """The receptive field of a stack of conv layers, grown layer by layer."""
     defaults = {k: StackParams.model_fields[k].default for k in ("layers", "size")}
-    state = {"limits": _limits(), "defaults": defaults, "bounds": RF_BOUNDS}
+    state = {"limits": limits(), "defaults": defaults, "bounds": RF_BOUNDS}
     return templates.TemplateResponse(
         request, "receptive.html", {"page": "receptive", "initial_state": state}
     )

@@ -95,6 +95,21 @@ def test_a_stream_holds_at_most_max_steps(client, monkeypatch):
     assert len(events) == 8 and events[-1][2] == {"steps": 7, "next": 10}
 
 
+def test_a_stream_holds_at_most_max_stream_numbers(client, monkeypatch):
+    """3 input channels, 3x3 kernels: (2 x 27 + 3) = 57 numbers a step; 600 allow 10 steps."""
+    monkeypatch.setattr(schemas, "S", Settings(max_stream_numbers=600))
+    q = "in_channels=3&kernel=random"
+    assert parse_sse(client.get(f"/api/conv/steps?{q}").text)[-1][2] == {"steps": 10, "next": 10}
+    back = parse_sse(client.get(f"/api/conv/backward/steps?{q}&start=5").text)[-1][2]
+    assert (back["steps"], back["next"]) == (5, 10)  # 4 blocks of 27 a step: 600 // 108 = 5
+
+
+def test_an_empty_range_has_no_next(client):
+    assert parse_sse(client.get("/api/conv/steps?start=4&stop=4").text) == [
+        ("done", None, {"steps": 0, "next": None})
+    ]
+
+
 @pytest.mark.parametrize("query", CONFIGS[:6])
 def test_backward_stream_totals_equal_conv2d_backward(client, query):
     events = parse_sse(client.get(f"/api/conv/backward/steps?{query}&grad=random").text)
@@ -126,10 +141,23 @@ def test_transposed_stamps_add_up_to_the_output(client):
         rin, cin = np.flatnonzero(st["rin"]), np.flatnonzero(st["cin"])
         rows, cols = np.array(st["rows"])[rin], np.array(st["cols"])[cin]
         acc[st["at"][0]][np.ix_(st["ch"], rows, cols)] += np.array(st["stamp"])[:, rin][:, :, cin]
-    assert np.allclose(acc, y) and np.allclose(events[-1][2]["output"], y)
+    assert np.allclose(acc, y) and events[-1][2] == {"steps": len(events) - 1, "next": None}
     x, w = np.array(plan["input"]), np.array(plan["weight"])
     assert np.array_equal(y, convcore.conv_transpose2d(x, w, np.array(plan["bias"]), 2, 1, 1))
     assert plan["shape"]["H_out"] == (3 - 1) * 2 - 2 + 2 + 1 + 1
+
+
+def test_transposed_convolution_flips_the_kernel_it_applies(client):
+    q = "kernel=emboss&stride=2&height=3&width=3"
+    corr = client.get(f"/api/conv-transpose/plan?{q}").json()
+    conv = client.get(f"/api/conv-transpose/plan?{q}&operation=convolution").json()
+    assert conv["weight"] == corr["weight"] == corr["kernel"]
+    flipped = np.array(corr["weight"])[..., ::-1, ::-1]
+    assert np.array_equal(conv["kernel"], flipped)
+    x = np.array(conv["input"])
+    assert np.array_equal(conv["output"], convcore.conv_transpose2d(x, flipped, stride=2))
+    step = parse_sse(client.get(f"/api/conv-transpose/steps?{q}&operation=convolution").text)[4]
+    assert np.allclose(step[2]["stamp"], step[2]["v"] * flipped[0])
 
 
 def test_convolution_flips_the_kernel(client):

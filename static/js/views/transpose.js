@@ -66,11 +66,11 @@ export function createTranspose(plan, { t }) {
           panels: plan.input[n].map((m, c) => ({ matrix: m, label: `x[${tag}${c}]` })),
         },
         kernel: {
-          maxAbs: maxAbsOf([plan.weight, plan.bias || []]),
+          maxAbs: maxAbsOf([plan.kernel, plan.bias || []]),
           at: kernelAt,
           span: { rows: S.kH, cols: S.kW },
           slices: F_g,
-          panels: plan.weight.flatMap((slices, c) => slices.map((m, f) => ({ matrix: m, label: `w[${c}, ${f}]` }))),
+          panels: plan.kernel.flatMap((slices, c) => slices.map((m, f) => ({ matrix: m, label: `w[${c}, ${f}]` }))),
           bias: null,
         },
         output: {
@@ -114,7 +114,7 @@ export function createTranspose(plan, { t }) {
       step.ch.forEach((f, fi) => {
         lines.push({
           label: t("tp.stamp", { c, f: fi, o: f }),
-          terms: plan.weight[c][fi].flat().map((w) => ({ a: step.v, b: w })),
+          terms: plan.kernel[c][fi].flat().map((w) => ({ a: step.v, b: w })),
         });
       });
       return { lines };
