@@ -8,7 +8,9 @@
  *   MINUS                              the minus sign used everywhere
  *   fmt(v, digits = 4) -> string       up to `digits` significant digits, trailing zeros cut,
  *                                      integers as integers, exponent only for tiny/huge |v|
- *   fmtCell(v, cellPx) -> string       as fmt, with fewer digits when the cell is small
+ *   fmtCell(v, cellPx) -> string       as fmt, with fewer digits when the cell is small, and
+ *                                      big numbers as 156K / 2.1M when they would not fit
+ *   fmtShort(v) -> string              156240 -> "156K" (legends, cells)
  *   fmtFactor(v, digits) -> string     as fmt, negatives in parentheses: "0.5·(−1)"
  *   fmtCount(n, lang) -> string        1234567 -> "1,234,567"
  *   parseShown(text) -> number         the inverse for tests and inputs ("−1.5" -> -1.5)
@@ -31,8 +33,18 @@ export function fmt(v, digits = 4) {
   return v < 0 ? MINUS + s : s;
 }
 
+const COMPACT = new Intl.NumberFormat("en", { notation: "compact", maximumSignificantDigits: 3 });
+
 export function fmtCell(v, cellPx) {
-  return fmt(v, cellPx >= 40 ? 3 : 2);
+  const s = fmt(v, cellPx >= 40 ? 3 : 2);
+  const room = cellPx >= 40 ? 5 : 4; // characters that fit a cell at its font size
+  if (s.replace(MINUS, "").length <= room || !(Math.abs(v) >= 1000)) return s;
+  return fmtShort(v);
+}
+
+export function fmtShort(v) {
+  const s = COMPACT.format(Math.abs(v)); // 156240 -> "156K": a big number stays in its box
+  return v < 0 ? MINUS + s : s;
 }
 
 export function fmtFactor(v, digits = 4) {

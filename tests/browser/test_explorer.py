@@ -151,9 +151,12 @@ def test_keyboard_steps_plays_and_jumps(page: Page) -> None:
     expect(page.locator("#counter")).to_have_attribute("data-k", "0")
     page.keyboard.press(" ")
     expect(page.locator("#btn-play")).to_have_attribute("aria-pressed", "true")
+    expect(page.locator("#counter")).not_to_have_attribute("data-k", "0")  # it plays
     page.keyboard.press(" ")
     expect(page.locator("#btn-play")).to_have_attribute("aria-pressed", "false")
-    assert counter_k(page) >= 0
+    paused_at = counter_k(page)
+    page.wait_for_timeout(600)  # four steps' time at the default speed
+    assert counter_k(page) == paused_at
 
 
 def test_hovering_previews_and_clicking_an_output_cell_jumps_to_its_step(page: Page) -> None:

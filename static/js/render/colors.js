@@ -18,9 +18,11 @@
  *   maxAbsOf(nested) -> number   largest |v| in a nested array (1 if all zero)
  *   drawLegend(ctx, {x, y, width, height, maxAbs, format, font}) -> void
  */
-import palette from "../../colormap.json" with { type: "json" };
-
-export { palette };
+// A fetch with top-level await, not `import ... with { type: "json" }`: that syntax needs
+// Chrome 123 / Firefox 138 / Safari 17.2, and classroom machines are often older.
+export const palette = await fetch(new URL("../../colormap.json", import.meta.url)).then((r) =>
+  r.json(),
+);
 
 const STOPS = palette.stops.map((s) => ({ at: s.at, rgb: hexToRgb(s.color) }));
 const LUT_SIZE = 256;

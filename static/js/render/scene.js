@@ -21,7 +21,7 @@
  *   rows, cols} (input: the unpadded region), at?: {rows, cols} (kernel tap positions, so
  *   dilation leaves gaps), span?: {rows, cols}, slices?, bias?: [{value, label}] }
  */
-import { fmt, fmtCell } from "../format.js";
+import { fmt, fmtCell, fmtShort } from "../format.js";
 import { drawLegend, inkFor, makeScale } from "./colors.js";
 import { cellRect, drawCell, drawEmpty, drawGrid, hitCell, strokeCells } from "./grid.js";
 import { SIZES, layoutKernels, layoutPanels, panelAt } from "./layout.js";
@@ -179,7 +179,7 @@ export function createScene(els, { large = false } = {}) {
           width: v.legend,
           height: large ? 16 : 10,
           maxAbs: s.maxAbs,
-          format: (x) => fmt(x, 3),
+          format: (x) => (Math.abs(x) >= 1e4 ? fmtShort(x) : fmt(x, 3)),
           font: `${Math.round(sizes.font * 0.9)}px ${FONT}`,
         });
       }
