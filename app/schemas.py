@@ -57,7 +57,9 @@ class ConvParams(BaseModel):
     input: InputName = "ramp"
     glyph: str | None = Field(None, max_length=1, description="for input=digit/letter")
     seed: int = Field(0, ge=0, le=2**31 - 1)
-    input_values: str | None = Field(None, max_length=200_000, description="JSON nested list")
+    input_values: str | None = Field(
+        None, max_length=60_000, description="JSON nested list (it rides in the URL)"
+    )
     kernel: KernelName = "sobel_x"
     weight_values: str | None = Field(None, max_length=50_000, description="JSON nested list")
     operation: Literal["correlation", "convolution"] = "correlation"

@@ -12,16 +12,19 @@ from convcore.geometry import out_size, span
 from convcore.receptive_field import Layer, interval, paths, receptive_field
 
 from ..responses import ErrorOut
+from ..settings import get_settings
 
 router = APIRouter(tags=["receptive field"], responses={422: {"model": ErrorOut}})
 LAYER = r"\d{1,2},\d{1,2},\d{1,2}(,\d{1,2})?"
+S = get_settings()
+MAX_LAYERS = 8  # with kernels <= max_kernel, path counts stay below 11**8, exact in JSON
 
 
 class StackParams(BaseModel):
     """layers 'k,s,p[,d];...' from the input up; size of the input; y an output index."""
 
     model_config = ConfigDict(extra="forbid")
-    layers: str = Field("3,1,1;3,1,1;2,2,0", pattern=rf"^{LAYER}(;{LAYER}){{0,15}}$")
+    layers: str = Field("3,1,1;3,1,1;2,2,0", pattern=rf"^{LAYER}(;{LAYER}){{0,{MAX_LAYERS - 1}}}$")
     size: int = Field(32, ge=1, le=4096, description="input length along one axis")
     y: int = Field(0, ge=0, description="output index along the same axis")
 
@@ -31,6 +34,18 @@ def receptive(params: Annotated[StackParams, Query()]) -> dict[str, Any]:
     """r0, effective stride and padding, the region of output y, and the growth per layer."""
     numbers = [[int(v) for v in spec.split(",")] for spec in params.layers.split(";")]
     layers = [Layer(k, s, p, d[0] if d else 1) for k, s, p, *d in numbers]
+    for i, la in enumerate(layers, start=1):
+        if (
+            la.k > S.max_kernel
+            or la.s > S.max_stride
+            or la.p > S.max_padding
+            or la.d > S.max_dilation
+        ):
+            raise ConvError(
+                f"layer {i}: kernel <= {S.max_kernel}, stride <= {S.max_stride}, "
+                f"padding <= {S.max_padding} and dilation <= {S.max_dilation}, "
+                f"got {la.k},{la.s},{la.p},{la.d}"
+            )
     sizes = [params.size]
     for i, layer in enumerate(layers, start=1):
         n = out_size(sizes[-1], layer.k, layer.s, (layer.p, layer.p), layer.d)

@@ -28,6 +28,8 @@ def test_region_is_clipped_to_the_image_in_visible(client):
     ("layers=3,0,1", "stride"),
     ("y=99", "below the last map's size"),
     ("layers=3;x", "layers"),
+    ("layers=" + ";".join(["99,1,49"] * 8), "kernel <= 11"),
+    ("layers=" + ";".join(["3,1,1"] * 9), "layers"),
 ])  # fmt: skip
 def test_bad_stacks_are_explained(client, query, message):
     r = client.get(f"/api/receptive-field?{query}")
