@@ -98,6 +98,8 @@ class LabParams(BaseModel):
             dilation=parse_pair(self.dilation, "dilation", 1, S.max_dilation),
             padding_mode=self.padding_mode,
         )
+        g = self._geometry  # the engine's own refusals ('same' with stride 2, ...), pre-decode
+        convcore.Conv2dSpec.of((1, 1), g.stride, g.padding, g.dilation, 1, g.padding_mode)
         if self.kernel is not None:
             self._custom = parse_kernel(self.kernel, S.max_kernel)
         self._finish()

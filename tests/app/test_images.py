@@ -537,3 +537,13 @@ def test_mutated_files_only_ever_get_200_413_415_or_422() -> None:
         except HTTPException as e:
             seen.add(e.status_code)
     assert seen <= {200, 413, 415, 422} and {200, 415, 422} <= seen
+
+
+def test_impossible_geometry_is_refused_before_the_upload_is_decoded(client) -> None:
+    """'same' with stride 2 is a 422 even for a file that is no image (decoding would say 415)."""
+    r = client.post(
+        "/api/images/filter",
+        data={"filters": "sobel_x", "padding": "same", "stride": "2"},
+        files={"file": ("x.png", b"not an image", "image/png")},
+    )
+    assert r.status_code == 422 and "padding 'same' needs stride 1" in r.json()["detail"]
