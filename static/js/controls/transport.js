@@ -118,6 +118,7 @@ export function createTransport(doc, { store, player, explorer, scene, t }) {
       }
       $("stage").setAttribute("aria-labelledby", `tab-${view}`);
       $("controls").dataset.view = view;
+      doc.body.dataset.view = view; // page-wide: what a view lacks (padding modes) hides
     },
     step(k, total) {
       const scrub = $("scrub");
