@@ -13,6 +13,7 @@ from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, model_validator
 
 from convcore import Conv2dSpec, ConvError
 from convcore.geometry import ConvShape, check
+from convcore.receptive_field import Layer, map_sizes
 from convcore.spec import PADDING_MODES, Pair, pair
 from convcore.transposed import _check as check_transposed
 
@@ -211,3 +212,40 @@ class TransposeParams(ConvParams, Range):
             "groups": spec.groups,
             "output_padding": self._op,
         }
+
+
+LAYER = r"\d{1,2},\d{1,2},\d{1,2}(,\d{1,2})?"
+MAX_LAYERS = 8  # with kernels <= max_kernel, path counts stay below 11**8: exact in JSON
+
+
+class StackParams(BaseModel):
+    """layers 'k,s,p[,d];...' from the input up; size of the input; y an output index."""
+
+    model_config = ConfigDict(extra="forbid")
+    layers: str = Field("3,1,1;3,1,1;2,2,0", pattern=rf"^{LAYER}(;{LAYER}){{0,{MAX_LAYERS - 1}}}$")
+    size: int = Field(32, ge=1, le=4096, description="input length along one axis")
+    y: int = Field(0, ge=0, description="output index along the same axis")
+
+    _stack: list[Layer] = PrivateAttr()
+    _sizes: list[int] = PrivateAttr()
+
+    @model_validator(mode="after")
+    def _build(self) -> StackParams:
+        numbers = [[int(v) for v in spec.split(",")] for spec in self.layers.split(";")]
+        self._stack = [Layer(k, s, p, d[0] if d else 1) for k, s, p, *d in numbers]
+        for i, la in enumerate(self._stack, start=1):
+            if (la.k > S.max_kernel or la.s > S.max_stride or la.p > S.max_padding
+                    or la.d > S.max_dilation):  # fmt: skip
+                raise ConvError(
+                    f"layer {i}: kernel <= {S.max_kernel}, stride <= {S.max_stride}, padding <= "
+                    f"{S.max_padding} and dilation <= {S.max_dilation}, got {la.k},{la.s},"
+                    f"{la.p},{la.d}"
+                )
+        self._sizes = map_sizes(self._stack, self.size)
+        if self.y >= self._sizes[-1]:
+            raise ConvError(f"output index y must be below the last map's size {self._sizes[-1]}")
+        return self
+
+    def stack(self) -> tuple[list[Layer], list[int]]:
+        """The layers, and every map's length from the input up."""
+        return self._stack, self._sizes

@@ -13,10 +13,11 @@ import numpy as np
 
 import convcore
 from convcore import BackwardStep, Step, TransposeStep, conv_cost
-from convcore.geometry import out_size_formula, transpose_out_size_formula
+from convcore.geometry import out_size_formula, span, transpose_out_size_formula
 from convcore.padding import pad
+from convcore.receptive_field import interval, paths, receptive_field
 
-from .schemas import ConvParams, TransposeParams
+from .schemas import ConvParams, StackParams, TransposeParams
 from .settings import limits
 
 AXES = ("height", "width")
@@ -130,6 +131,21 @@ def transpose_plan(params: TransposeParams) -> dict[str, Any]:
         "steps": int(x.size),
         "limits": limits(),
     }
+
+
+def receptive_json(params: StackParams) -> dict[str, Any]:
+    """r0, S0, P0, the region of output y, map sizes, path counts and growth per layer."""
+    layers, sizes = params.stack()
+    rf, y = receptive_field(layers), params.y
+    growth = [receptive_field(layers[:i]) for i in range(1, len(layers) + 1)]
+    return {
+        "size": rf.size, "stride": rf.stride, "padding": rf.padding,
+        "region": rf.region(y), "center": rf.center(y), "visible": interval(layers, sizes, y, y),
+        "maps": sizes, "paths": paths(layers, sizes, y).tolist(),
+        "layers": [{"k": la.k, "s": la.s, "p": la.p, "d": la.d, "k_eff": span(la.k, la.d),
+                    "rf": g.size, "stride": g.stride}
+                   for la, g in zip(layers, growth, strict=True)],
+    }  # fmt: skip
 
 
 def _shape(shape: convcore.geometry.ConvShape) -> dict[str, int]:

@@ -13,7 +13,7 @@ import numpy as np
 
 from .backward import conv2d_backward
 from .errors import ConvError
-from .geometry import span, transpose_out_size
+from .geometry import out_size, span, transpose_out_size
 from .transposed import conv_transpose2d_backward
 
 
@@ -69,6 +69,21 @@ def receptive_field(layers: list[Layer]) -> ReceptiveField:
         padding += layer.p * stride
         stride *= layer.s
     return ReceptiveField(size, stride, padding)
+
+
+def map_sizes(layers: list[Layer], n: int) -> list[int]:
+    """Length of every feature map from the input (n) up; a layer that no longer fits raises."""
+    sizes = [n]
+    for i, la in enumerate(layers, start=1):
+        m = (transpose_out_size(sizes[-1], la.k, la.s, la.p, la.d, 0) if la.transposed
+             else out_size(sizes[-1], la.k, la.s, (la.p, la.p), la.d))  # fmt: skip
+        if m < 1:
+            raise ConvError(
+                f"layer {i} (kernel {la.k}, dilation {la.d}) is larger than its "
+                f"padded input {sizes[-1] + 2 * la.p}: the stack ends before it"
+            )
+        sizes.append(m)
+    return sizes
 
 
 def interval(layers: list[Layer], sizes: list[int], a: int, b: int) -> tuple[int, int] | None:
