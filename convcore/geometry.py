@@ -81,27 +81,14 @@ def check(
     N, C_in, H, W = _batched(x_shape)
     C_out, C_g, kH, kW = _weight(w_shape)
     G = spec.groups
-    if C_in % G:
-        raise ConvError(
-            f"groups {G} must divide the input channels {C_in}: "
-            f"choose groups from {_divisors(C_in)}"
-        )
-    if C_out % G:
-        raise ConvError(
-            f"groups {G} must divide the output channels {C_out}: "
-            f"choose groups from {_divisors(C_out)} or change the output channels"
-        )
+    _check_groups(C_in, G, "input")
+    _check_groups(C_out, G, "output")
     if C_g != C_in // G:
         raise ConvError(
             f"each kernel must have input channels / groups = {C_in}/{G} = {C_in // G}"
             f" channels, but the weight has {C_g}"
         )
-    if (kH, kW) != spec.kernel:
-        raise ConvError(f"the weight's kernel {kH}x{kW} does not match {spec.kernel}")
-    if bias_shape is not None and tuple(bias_shape) != (C_out,):
-        raise ConvError(
-            f"bias must hold one number per output channel ({C_out}), got shape {tuple(bias_shape)}"
-        )
+    _check_kernel_and_bias((kH, kW), spec, bias_shape, C_out)
     padded, out = [], []
     for axis, i, k, s, p, d in zip(
         AXES, (H, W), spec.kernel, spec.stride, spec.padding, spec.dilation, strict=True
@@ -140,18 +127,8 @@ def check_transpose(
             f"a transposed conv's weight is (C_in, C_out/groups, kH, kW): its first "
             f"size {C_w} must equal the input channels {C_in}"
         )
-    if C_in % G:
-        raise ConvError(
-            f"groups {G} must divide the input channels {C_in}: "
-            f"choose groups from {_divisors(C_in)}"
-        )
-    if (kH, kW) != spec.kernel:
-        raise ConvError(f"the weight's kernel {kH}x{kW} does not match {spec.kernel}")
-    if bias_shape is not None and tuple(bias_shape) != (F_g * G,):
-        raise ConvError(
-            f"bias must hold one number per output channel ({F_g * G}), "
-            f"got shape {tuple(bias_shape)}"
-        )
+    _check_groups(C_in, G, "input")
+    _check_kernel_and_bias((kH, kW), spec, bias_shape, F_g * G)
     size = []
     for axis, i, k, s, p, d, op in zip(
         AXES,
@@ -205,6 +182,26 @@ def _weight(w_shape: tuple[int, ...]) -> tuple[int, int, int, int]:
     if min(w_shape) < 1:
         raise ConvError(f"every weight size must be at least 1, got {tuple(w_shape)}")
     return w_shape  # type: ignore[return-value]
+
+
+def _check_groups(channels: int, groups: int, which: str) -> None:
+    if channels % groups:
+        raise ConvError(
+            f"groups {groups} must divide the {which} channels {channels}: "
+            f"choose groups from {_divisors(channels)}"
+            + (" or change the output channels" if which == "output" else "")
+        )
+
+
+def _check_kernel_and_bias(
+    kernel: Pair, spec: Conv2dSpec, bias_shape: tuple[int, ...] | None, C_out: int
+) -> None:
+    if kernel != spec.kernel:
+        raise ConvError(f"the weight's kernel {kernel[0]}x{kernel[1]} does not match {spec.kernel}")
+    if bias_shape is not None and tuple(bias_shape) != (C_out,):
+        raise ConvError(
+            f"bias must hold one number per output channel ({C_out}), got shape {tuple(bias_shape)}"
+        )
 
 
 def _check_padding_mode(axis: str, n: int, pad: Pair, mode: str) -> None:
