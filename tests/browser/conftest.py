@@ -7,7 +7,9 @@ import socket
 import subprocess
 import sys
 import time
+from dataclasses import dataclass, field
 from pathlib import Path
+from urllib.parse import urlparse
 
 import httpx
 import pytest
@@ -61,3 +63,22 @@ def browser_type_launch_args(browser_type_launch_args):
 @pytest.fixture(scope="session")
 def base_url(live_server):
     return live_server
+
+
+@dataclass
+class Watch:
+    """What a page did: console errors and uncaught exceptions, and the hosts it asked."""
+
+    errors: list[str] = field(default_factory=list)
+    hosts: set[str] = field(default_factory=set)
+
+
+@pytest.fixture
+def watch(page) -> Watch:
+    """Record the page's errors and every host it requests (data: URLs are no request)."""
+    seen = Watch()
+    page.on("console", lambda m: seen.errors.append(m.text) if m.type == "error" else None)
+    page.on("pageerror", lambda e: seen.errors.append(str(e)))
+    page.on("request", lambda r: None if r.url.startswith("data:")
+            else seen.hosts.add(urlparse(r.url).hostname or ""))  # fmt: skip
+    return seen

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import json
 import re
-from urllib.parse import urlencode, urlparse
+from urllib.parse import urlencode
 
 import httpx
 import pytest
-from playwright.sync_api import ConsoleMessage, Page, Request, expect
+from playwright.sync_api import Page, expect
 
 pytestmark = pytest.mark.browser
 
@@ -38,26 +38,12 @@ def shown(text: str) -> float:
     return float(text.replace(MINUS, "-").replace("(", "").replace(")", ""))
 
 
-def test_page_loads_without_console_errors_or_requests_off_loopback(page: Page) -> None:
-    errors: list[str] = []
-    hosts: set[str] = set()
-
-    def on_console(msg: ConsoleMessage) -> None:
-        if msg.type == "error":
-            errors.append(msg.text)
-
-    def on_request(req: Request) -> None:
-        if not req.url.startswith("data:"):
-            hosts.add(urlparse(req.url).hostname or "")
-
-    page.on("console", on_console)
-    page.on("pageerror", lambda e: errors.append(str(e)))
-    page.on("request", on_request)
+def test_page_loads_without_console_errors_or_requests_off_loopback(page: Page, watch) -> None:
     open_explorer(page, "#height=9&width=9&in_channels=2")
     page.keyboard.press("ArrowRight")
     expect(page.locator("#arith [data-role=result]")).to_be_visible()
-    assert errors == []
-    assert hosts == {"127.0.0.1"}
+    assert watch.errors == []
+    assert watch.hosts == {"127.0.0.1"}
 
 
 def test_numbers_at_step_k_equal_the_api(page: Page, base_url: str) -> None:

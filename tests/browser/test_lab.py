@@ -196,3 +196,10 @@ def test_impossible_geometry_and_oversized_files_are_explained(lab: Page, tmp_pa
     expect(error).to_have_text(
         "The image is too large (over 10 MB). Choose a smaller file.", timeout=10_000
     )
+
+
+def test_lab_loads_without_console_errors_or_requests_off_loopback(page: Page, watch) -> None:
+    page.goto("/lab")
+    expect(page.locator(".map-card").first).to_be_visible(timeout=15_000)
+    assert watch.errors == []
+    assert watch.hosts == {"127.0.0.1"}

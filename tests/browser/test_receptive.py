@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import re
-from urllib.parse import urlparse
 
 import httpx
 import pytest
-from playwright.sync_api import ConsoleMessage, Page, Request, expect
+from playwright.sync_api import Page, expect
 
 pytestmark = pytest.mark.browser
 
@@ -38,27 +37,13 @@ def rf_size(page: Page, value: int) -> None:
     expect(page.locator("#rf-size")).to_have_attribute("data-value", str(value))
 
 
-def test_page_loads_without_console_errors_or_requests_off_loopback(page: Page) -> None:
-    errors: list[str] = []
-    hosts: set[str] = set()
-
-    def on_console(msg: ConsoleMessage) -> None:
-        if msg.type == "error":
-            errors.append(msg.text)
-
-    def on_request(req: Request) -> None:
-        if not req.url.startswith("data:"):
-            hosts.add(urlparse(req.url).hostname or "")
-
-    page.on("console", on_console)
-    page.on("pageerror", lambda e: errors.append(str(e)))
-    page.on("request", on_request)
+def test_page_loads_without_console_errors_or_requests_off_loopback(page: Page, watch) -> None:
     open_page(page)
     expect(page.locator("#layers li")).to_have_count(3)  # the API's default stack
     expect(page.locator("#rf-size")).to_have_text("6")
     expect(page.locator("nav a[aria-current=page]")).to_have_text("Receptive field")
-    assert errors == []
-    assert hosts == {"127.0.0.1"}
+    assert watch.errors == []
+    assert watch.hosts == {"127.0.0.1"}
 
 
 def test_a_presets_table_and_field_size_equal_the_api(page: Page, base_url: str) -> None:
