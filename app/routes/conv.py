@@ -29,18 +29,18 @@ ERRORS: dict[int | str, dict[str, Any]] = {
 router = APIRouter(tags=["conv"], responses=ERRORS)
 
 
+def _sse(path: str, summary: str) -> Any:
+    """A GET route whose 200 is a documented Server-Sent Events stream."""
+    return router.get(path, summary=summary, response_class=EventStream, responses=SSE_RESPONSE)
+
+
 @router.get("/api/conv/plan", summary="Plan of a conv2d")
 def plan(params: Annotated[ConvParams, Query()]) -> PlanOut:
     """Shapes, padded input, kernels, full output, formula, costs and limits of one conv2d."""
     return PlanOut.model_validate(conv_plan(params))
 
 
-@router.get(
-    "/api/conv/steps",
-    summary="Forward steps (SSE)",
-    response_class=EventStream,
-    responses=SSE_RESPONSE,
-)
+@_sse("/api/conv/steps", "Forward steps (SSE)")
 def steps(params: Annotated[StepParams, Query()], request: Request) -> EventStream:
     """Stream every sliding-window step of the forward pass (Server-Sent Events)."""
     x, _, b = params.arrays()
@@ -52,12 +52,7 @@ def steps(params: Annotated[StepParams, Query()], request: Request) -> EventStre
     return _stream(request, lines, start, stop, params.shape.steps)
 
 
-@router.get(
-    "/api/conv/backward/steps",
-    summary="Backward steps (SSE)",
-    response_class=EventStream,
-    responses=SSE_RESPONSE,
-)
+@_sse("/api/conv/backward/steps", "Backward steps (SSE)")
 def backward_steps(params: Annotated[BackwardParams, Query()], request: Request) -> EventStream:
     """Stream how each output's dL/dy is accumulated into dL/dW, dL/dX and dL/db.
 
@@ -80,12 +75,7 @@ def transpose_plan_route(params: Annotated[TransposeParams, Query()]) -> Transpo
     return TransposePlanOut.model_validate(transpose_plan(params))
 
 
-@router.get(
-    "/api/conv-transpose/steps",
-    summary="Transposed-conv stamps (SSE)",
-    response_class=EventStream,
-    responses=SSE_RESPONSE,
-)
+@_sse("/api/conv-transpose/steps", "Transposed-conv stamps (SSE)")
 def transpose_steps(params: Annotated[TransposeParams, Query()], request: Request) -> EventStream:
     """Stream one kernel stamp per input element of a transposed convolution."""
     x, _, b = params.arrays()
