@@ -18,8 +18,7 @@ $(VENV)/.test: pyproject.toml $(VENV)/.run
 	touch $@
 
 run: $(VENV)/.run
-	@echo "ConvScope is serving at http://$(HOST):$(PORT)/  (Ctrl+C stops it)"
-	$(PY) -m uvicorn app.main:app --host $(HOST) --port $(PORT)
+	$(VENV)/bin/convscope serve --host $(HOST) --port $(PORT)
 
 # Browser tests drive Debian's chromium; install it when missing (needs root, as on CI).
 chromium:

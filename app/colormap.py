@@ -11,12 +11,13 @@ import io
 import json
 import zlib
 from functools import lru_cache
-from pathlib import Path
 
 import numpy as np
 from PIL import Image
 
-PALETTE_FILE = Path(__file__).resolve().parent.parent / "static" / "colormap.json"
+from .resources import STATIC
+
+PALETTE_FILE = STATIC / "colormap.json"
 # Used only if the JSON file is missing or unreadable: Paul Tol's BuRd, same as the file.
 DEFAULT_STOPS: tuple[tuple[float, str], ...] = (
     (-1.0, "#2166ac"),

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from fastapi import FastAPI
 from fastapi.exceptions import RequestValidationError
 from fastapi.staticfiles import StaticFiles
@@ -11,11 +9,10 @@ from fastapi.staticfiles import StaticFiles
 from convcore import ConvError
 
 from . import errors, images
+from .resources import STATIC
 from .routes import conv, docs, pages, receptive
 from .routes import images as image_routes
 from .settings import get_settings
-
-ROOT = Path(__file__).resolve().parent.parent
 
 
 def create_app() -> FastAPI:
@@ -30,7 +27,7 @@ def create_app() -> FastAPI:
     )
     # The body limit is enforced before parsing; below it, never spool an upload to disk.
     images.keep_uploads_in_memory(settings.max_upload_bytes + (1 << 20))
-    app.mount("/static", StaticFiles(directory=ROOT / "static"), name="static")
+    app.mount("/static", StaticFiles(directory=STATIC), name="static")
 
     app.add_exception_handler(ConvError, errors.conv_error)
     app.add_exception_handler(RequestValidationError, errors.invalid_request)

@@ -6,7 +6,6 @@ Values are kept short (small integers or one decimal) so a student can read ever
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 import numpy as np
 from PIL import Image, ImageDraw, ImageFont
@@ -14,10 +13,12 @@ from PIL import Image, ImageDraw, ImageFont
 from convcore import PRESETS, ConvError, kernel
 from convcore.kernels import SIZED
 
+from .resources import STATIC
+
 INPUTS = ("ramp", "checker", "random", "digit", "letter", "sample", "values")
 KERNELS = (*PRESETS, "random", "values")
 MAX_VALUE = 1e6  # keeps every product and sum finite and short in JSON
-SAMPLE = Path(__file__).resolve().parent.parent / "static" / "samples" / "house.png"
+SAMPLE = STATIC / "samples" / "house.png"
 
 
 def make_input(

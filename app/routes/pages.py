@@ -3,16 +3,15 @@ each with its initial state as JSON."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse
 from fastapi.templating import Jinja2Templates
 
+from ..resources import TEMPLATES
 from ..schemas import StackParams
 from ..settings import limits
 
-templates = Jinja2Templates(directory=Path(__file__).resolve().parents[2] / "templates")
+templates = Jinja2Templates(directory=TEMPLATES)
 router = APIRouter(include_in_schema=False)
 
 
