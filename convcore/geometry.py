@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import warnings
 from dataclasses import dataclass
+from importlib import import_module
+from typing import Any
 
 import numpy as np
 
@@ -10,6 +13,20 @@ from .errors import ConvError
 from .spec import Conv2dSpec, Pair
 
 AXES = ("height", "width")
+_MOVED_OUT = ("out_size_formula", "transpose_out_size_formula")  # display text: app builds it
+
+
+def __getattr__(name: str) -> Any:
+    """Deprecated: the readout sentences left the engine; this forwards until the app switches."""
+    if name in _MOVED_OUT:
+        warnings.warn(
+            f"convcore.geometry.{name} is deprecated: build the text in the app from "
+            "out_size / transpose_out_size and the spec's numbers",
+            DeprecationWarning,
+            stacklevel=2,
+        )
+        return getattr(import_module("convcore._deprecated_text"), name)
+    raise AttributeError(name)
 
 
 def span(k: int, d: int) -> int:
@@ -27,27 +44,19 @@ def transpose_out_size(i: int, k: int, s: int, p: int, d: int, op: int) -> int:
     return (i - 1) * s - 2 * p + d * (k - 1) + op + 1
 
 
-def out_size_formula(i: int, k: int, s: int, pad: Pair, d: int) -> str:
-    """The output-size formula with the numbers in it, e.g. for the explorer's readout."""
-    return (
-        f"⌊({i} + {pad[0]} + {pad[1]} − {d}·({k} − 1) − 1) / {s}⌋ + 1 = {out_size(i, k, s, pad, d)}"
-    )
-
-
-def transpose_out_size_formula(i: int, k: int, s: int, p: int, d: int, op: int) -> str:
-    """The transposed-conv output-size formula with the numbers in it."""
-    return (
-        f"({i} − 1)·{s} − 2·{p} + {d}·({k} − 1) + {op} + 1 = "
-        f"{transpose_out_size(i, k, s, p, d, op)}"
-    )
-
-
 def taps(o: int | np.ndarray, k: int, s: int, d: int) -> np.ndarray:
     """Padded-input indices read by output index o: o*s + d*arange(k).
 
     o: an int -> (k,), or an array (...,) of output indices -> (..., k).
     """
     return np.asarray(o)[..., None] * s + d * np.arange(k)
+
+
+def tap_phases(k: int, s: int, d: int) -> tuple[np.ndarray, np.ndarray]:
+    """(q, r) = divmod(taps(0, k, s, d), s), each (k,): tap j of output o reads padded index
+    (o + q[j]) * s + r[j], i.e. row o + q[j] of the stride phase r[j]. The fast path's layout."""
+    q, r = np.divmod(taps(0, k, s, d), s)
+    return q, r
 
 
 @dataclass(frozen=True)
