@@ -19,7 +19,7 @@ from .geometry import (
     taps,
     transpose_out_size,
 )
-from .kernels import PRESETS, kernel
+from .kernels import PRESETS, SIZED, kernel, preset_sizes
 from .padding import pad
 from .receptive_field import (
     Layer,
@@ -39,6 +39,7 @@ __all__ = [
     "AXES",
     "PADDING_MODES",
     "PRESETS",
+    "SIZED",
     "BackwardStep",
     "Conv2dSpec",
     "ConvCost",
@@ -70,6 +71,7 @@ __all__ = [
     "pad",
     "pair",
     "paths",
+    "preset_sizes",
     "receptive_field",
     "separable_conv2d",
     "span",
