@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import warnings
 from dataclasses import dataclass
+from functools import cache
 from importlib import import_module
 from typing import Any
 
@@ -52,11 +53,13 @@ def taps(o: int | np.ndarray, k: int, s: int, d: int) -> np.ndarray:
     return np.asarray(o)[..., None] * s + d * np.arange(k)
 
 
-def tap_phases(k: int, s: int, d: int) -> tuple[np.ndarray, np.ndarray]:
-    """(q, r) = divmod(taps(0, k, s, d), s), each (k,): tap j of output o reads padded index
-    (o + q[j]) * s + r[j], i.e. row o + q[j] of the stride phase r[j]. The fast path's layout."""
+@cache
+def tap_phases(k: int, s: int, d: int) -> tuple[tuple[int, ...], tuple[int, ...]]:
+    """(q, r) = divmod(taps(0, k, s, d), s), each k ints: tap j of output o reads padded index
+    (o + q[j]) * s + r[j], i.e. row o + q[j] of the stride phase r[j]. The fast path's layout
+    Cached plain ints: every conv call builds its layout, and small calls are mostly setup."""
     q, r = np.divmod(taps(0, k, s, d), s)
-    return q, r
+    return tuple(q.tolist()), tuple(r.tolist())
 
 
 @dataclass(frozen=True)
