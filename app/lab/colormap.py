@@ -15,7 +15,7 @@ from functools import lru_cache
 import numpy as np
 from PIL import Image
 
-from .resources import STATIC
+from ..resources import STATIC
 
 PALETTE_FILE = STATIC / "colormap.json"
 # Used only if the JSON file is missing or unreadable: Paul Tol's BuRd, same as the file.

@@ -1,7 +1,7 @@
-"""Image-lab forms and responses: what a student may ask for, and what the server answers.
+"""Image-lab forms: what a student may ask for, validated once before the image is decoded.
 
 Form fields arrive as strings in a multipart body next to the image; the validators turn them
-into kernels and a Geometry, raising the engine's own student-readable messages.
+into kernels and one Geometry, raising the engine's own student-readable messages.
 """
 
 from __future__ import annotations
@@ -14,12 +14,11 @@ import numpy as np
 from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, field_validator, model_validator
 
 import convcore
-from convcore import ConvError
-from convcore.spec import PADDING_MODES, Pair
+from convcore import PADDING_MODES, ConvError
 
+from ..fields import PaddingText, PairText, parse_padding, parse_pair
+from ..settings import get_settings
 from .filter_bank import MAGNITUDE, MODES, SOBEL_PAIR, Geometry
-from .schemas import PAIR, parse_pair
-from .settings import get_settings
 
 S = get_settings()
 CUSTOM = "custom"
@@ -32,22 +31,34 @@ def parse_kernel(text: str, max_side: int) -> np.ndarray:
     try:
         rows = json.loads(text)
     except (ValueError, RecursionError):
-        raise ValueError(
-            "the custom kernel must be JSON rows of numbers, like [[0,1,0],[1,-4,1],[0,1,0]]"
+        raise ConvError(
+            "the custom kernel must be JSON rows of numbers, like [[0,1,0],[1,-4,1],[0,1,0]]",
+            code="kernel_not_json",
         ) from None
     if not isinstance(rows, list) or not rows or not all(isinstance(r, list) for r in rows):
-        raise ValueError("the custom kernel must be a list of rows, like [[1,2,1]]")
+        raise ConvError(
+            "the custom kernel must be a list of rows, like [[1,2,1]]", code="kernel_not_rows"
+        )
     widths = {len(r) for r in rows}
     if len(widths) != 1:
-        raise ValueError(
-            f"every row of the custom kernel needs the same length, got lengths {sorted(widths)}"
+        raise ConvError(
+            f"every row of the custom kernel needs the same length, got lengths {sorted(widths)}",
+            code="kernel_ragged",
+            params={"lengths": sorted(widths)},
         )
     kH, kW = len(rows), widths.pop()
     if not (1 <= kH <= max_side and 1 <= kW <= max_side):
-        raise ValueError(f"the custom kernel must be 1x1 to {max_side}x{max_side}, got {kH}x{kW}")
+        raise ConvError(
+            f"the custom kernel must be 1x1 to {max_side}x{max_side}, got {kH}x{kW}",
+            code="kernel_size_range",
+            params={"limit": max_side, "kH": kH, "kW": kW},
+        )
     ok = all(isinstance(v, int | float) and not isinstance(v, bool) for r in rows for v in r)
     if not ok or not all(math.isfinite(v) and abs(v) <= 1e6 for r in rows for v in r):
-        raise ValueError("the custom kernel may hold only finite numbers up to 1e6 in size")
+        raise ConvError(
+            "the custom kernel may hold only finite numbers up to 1e6 in size",
+            code="kernel_values",
+        )
     return np.array(rows, dtype=np.float64)  # (kH, kW)
 
 
@@ -64,12 +75,10 @@ class LabParams(BaseModel):
     model_config = ConfigDict(extra="forbid", json_schema_extra=_open_schema)
 
     mode: Mode = Field("grayscale", description="grayscale | depthwise (per channel) | full")
-    stride: str = Field("1", pattern=PAIR, description="'s' or 'sh,sw'")
-    padding: str = Field(
-        "same", pattern=PAIR + r"|^(same|valid)$", description="'p', 'ph,pw', 'same' or 'valid'"
-    )
+    stride: PairText = Field("1", description="'s' or 'sh,sw'")
+    padding: PaddingText = "same"
     padding_mode: PaddingMode = "zeros"
-    dilation: str = Field("1", pattern=PAIR, description="'d' or 'dh,dw'; 1 means no gaps")
+    dilation: PairText = Field("1", description="'d' or 'dh,dw'; 1 means no gaps")
     size: int = Field(3, ge=1, le=S.max_kernel, description="odd size of box/gaussian/motion")
     kernel: str | None = Field(None, max_length=5_000, description="custom kernel, JSON rows")
     relu: bool = Field(False, description="show max(0, y)")
@@ -89,12 +98,9 @@ class LabParams(BaseModel):
     @model_validator(mode="after")
     def _build(self) -> LabParams:
         # Every check runs here, so a bad setting is a 422 before the image is decoded.
-        padding: Pair | str = self.padding.strip()
-        if padding not in ("same", "valid"):
-            padding = parse_pair(self.padding, "padding", 0, S.max_padding)
         self._geometry = Geometry(
             stride=parse_pair(self.stride, "stride", 1, S.max_stride),
-            padding=padding,
+            padding=parse_padding(self.padding, S.max_padding),
             dilation=parse_pair(self.dilation, "dilation", 1, S.max_dilation),
             padding_mode=self.padding_mode,
         )
@@ -115,7 +121,10 @@ class LabParams(BaseModel):
         """The (kH, kW) kernel a filter name stands for: a preset, or the custom kernel."""
         if name == CUSTOM:
             if self._custom is None:
-                raise ConvError("the 'custom' filter needs a kernel, e.g. [[1, 0, -1]]")
+                raise ConvError(
+                    "the 'custom' filter needs a kernel, e.g. [[1, 0, -1]]",
+                    code="custom_needs_kernel",
+                )
             return self._custom
         return convcore.kernel(name, self.size)
 
@@ -141,10 +150,18 @@ class FilterParams(LabParams):
         unknown = [n for n in names if n not in convcore.PRESETS and n != CUSTOM]
         if unknown:
             choices = ", ".join([*convcore.PRESETS, CUSTOM])
-            raise ValueError(f"unknown filter {unknown[0]!r}; choose from {choices}")
+            raise ConvError(
+                f"unknown filter {unknown[0]!r}; choose from {choices}",
+                code="unknown_filter",
+                params={"name": unknown[0], "choices": choices},
+            )
         names = list(dict.fromkeys(names))
         if not 1 <= len(names) <= S.max_filters:
-            raise ValueError(f"choose between 1 and {S.max_filters} filters, got {len(names)}")
+            raise ConvError(
+                f"choose between 1 and {S.max_filters} filters, got {len(names)}",
+                code="filter_count",
+                params={"limit": S.max_filters, "count": len(names)},
+            )
         return names
 
     _kernels: dict[str, np.ndarray] = PrivateAttr(default_factory=dict)
@@ -169,7 +186,12 @@ class WindowParams(LabParams):
     @classmethod
     def _known(cls, name: str) -> str:
         if name not in convcore.PRESETS and name not in (CUSTOM, MAGNITUDE):
-            raise ValueError(f"unknown filter {name!r}")
+            choices = ", ".join([*convcore.PRESETS, CUSTOM, MAGNITUDE])
+            raise ConvError(
+                f"unknown filter {name!r}; choose from {choices}",
+                code="unknown_filter",
+                params={"name": name, "choices": choices},
+            )
         return name
 
     def _finish(self) -> None:
@@ -180,81 +202,3 @@ class WindowParams(LabParams):
         """The one or two (Sobel x, y for the magnitude) kernels behind this pixel."""
         names = SOBEL_PAIR if self.filter == MAGNITUDE else (self.filter,)
         return {n: self.kernel_of(n) for n in names}
-
-
-class MapOut(BaseModel):
-    """One feature map as a palette PNG coloured on [-scale, scale]."""
-
-    index: int
-    filter: str
-    channel: str | None = Field(description="R, G or B in depthwise mode; null: all channels")
-    kernel: list[list[float]] | None = Field(description="(kH, kW); null for the magnitude")
-    height: int
-    width: int
-    min: float
-    max: float
-    scale: float = Field(description="the colour bar runs from -scale to +scale")
-    clipped: bool = Field(description="some |value| > scale: those pixels saturate")
-    png: str = Field(description="data:image/png;base64,...")
-
-
-class InputOut(BaseModel):
-    """The image exactly as filtered (oriented, downscaled, flattened), losslessly encoded."""
-
-    width: int
-    height: int
-    original_width: int
-    original_height: int
-    format: str
-    scaled: bool
-    image: str = Field(
-        description="data:image/webp;base64,... (lossless): send it back to "
-        "/window as the file to inspect exactly these pixels"
-    )
-
-
-class KernelOut(BaseModel):
-    """A preset's numbers, for the filter picker and the custom-kernel editor."""
-
-    name: str
-    kernel: list[list[float]] = Field(description="(kH, kW)")
-    sized: bool = Field(description="whether the size setting changes it")
-
-
-class ColorStop(BaseModel):
-    at: float
-    color: str
-
-
-class FilterOut(BaseModel):
-    input: InputOut
-    mode: str
-    maps: list[MapOut]
-    colormap: list[ColorStop]
-    timing_ms: dict[str, float]
-
-
-class TermOut(BaseModel):
-    """One dot product: the window the kernel saw, tap by tap. Arrays are (C_g, kH, kW)."""
-
-    filter: str
-    channels: list[str] = Field(description="input channel names in the window: Y, R, G, B")
-    rows: list[int] = Field(description="input rows of the taps; <0 or >=height is padding")
-    cols: list[int] = Field(description="input columns of the taps")
-    row_pad: list[bool]
-    col_pad: list[bool]
-    window: list[list[list[float]]]
-    kernel: list[list[list[float]]]
-    products: list[list[list[float]]]
-    partials: list[float] = Field(description="(C_g,) one sum per input channel")
-    value: float
-
-
-class WindowOut(BaseModel):
-    filter: str
-    channel: str | None
-    row: int
-    col: int
-    terms: list[TermOut] = Field(description="1 dot product; 2 (Sobel x and y) for magnitude")
-    combine: Literal["none", "relu", "magnitude"]
-    value: float = Field(description="the feature-map value at (row, col)")
