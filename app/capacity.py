@@ -14,10 +14,13 @@ from __future__ import annotations
 
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import AsyncIterator, Callable
+from functools import lru_cache
 from typing import Any, TypeVar
 
 import anyio
+
+from .settings import get_settings
 
 T = TypeVar("T")
 _POLL = 0.02  # seconds between tries while waiting: cheap, and short next to any heavy job
@@ -71,3 +74,31 @@ class HeavyWork:
     def busy(self) -> int:
         """How many slots are taken now (for /healthz and the benchmark)."""
         return self.slots - self._free._value  # type: ignore[attr-defined]
+
+
+@lru_cache
+def heavy() -> HeavyWork:
+    """This process's heavy slots, sized by the settings (one set per worker process)."""
+    s = get_settings()
+    return HeavyWork(s.heavy_slots, s.heavy_wait)
+
+
+async def heavy_slot() -> AsyncIterator[None]:
+    """Dependency: hold a heavy slot for the whole request, or answer 503 (Busy) in time."""
+    work = heavy()
+    await work.acquire()
+    try:
+        yield
+    finally:
+        work.release()
+
+
+async def heavy_admission() -> None:
+    """Dependency for streams: refuse with 503 before the 200 when every slot stays busy.
+
+    A stream cannot turn into a 503 once its first byte is sent, so it is admitted here and
+    then takes a slot for each batch of steps (waiting as long as it must: it has started).
+    """
+    work = heavy()
+    await work.acquire()
+    work.release()

@@ -18,6 +18,7 @@ from starlette.exceptions import HTTPException
 
 from convcore import ConvError
 
+from .capacity import Busy
 from .settings import get_settings
 
 BODY_SLACK = 64 * 1024  # room for the form fields next to the largest image
@@ -194,3 +195,22 @@ class ErrorOut(BaseModel):
 ERROR_JSON: dict[str, Any] = {
     "content": {"application/json": {"schema": ErrorOut.model_json_schema()}}
 }
+BUSY: dict[str, Any] = {
+    "description": "Every heavy slot stayed busy: retry after the Retry-After seconds",
+    **ERROR_JSON,
+}
+
+
+async def busy(_: Request, exc: Exception) -> JSONResponse:
+    """503 with Retry-After when a classroom keeps every heavy slot busy (the pages retry)."""
+    assert isinstance(exc, Busy)
+    error = ConvError(
+        f"the server is busy with other students' work; try again in {exc.retry_after} s",
+        code="server_busy",
+        params={"retry_after": exc.retry_after},
+    )
+    return JSONResponse(
+        status_code=503,
+        content=body(str(error), error.code, error.params),
+        headers={"Retry-After": str(exc.retry_after)},
+    )

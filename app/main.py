@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from fastapi import FastAPI
 from fastapi.exceptions import RequestValidationError
+from fastapi.middleware.cors import CORSMiddleware
 from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException
 
@@ -11,11 +12,13 @@ from convcore import ConvError
 
 from . import docs, errors, pages, presets
 from .body_limit import BodyLimit
+from .capacity import Busy
 from .conv import routes as conv
 from .lab import decode
 from .lab import routes as lab
 from .receptive import routes as receptive
 from .resources import STATIC
+from .security import SecurityHeaders
 from .settings import get_settings
 
 
@@ -36,10 +39,16 @@ def create_app() -> FastAPI:
     app.add_exception_handler(ConvError, errors.conv_error)
     app.add_exception_handler(RequestValidationError, errors.invalid_request)
     app.add_exception_handler(HTTPException, errors.http_error)
+    app.add_exception_handler(Busy, errors.busy)
+    if settings.cors_origins:  # none unless a school configures it
+        origins = [o.strip() for o in settings.cors_origins.split(",") if o.strip()]
+        app.add_middleware(CORSMiddleware, allow_origins=origins, allow_methods=["GET", "POST"])
+    # Outermost, so that every response (errors and static files too) carries the headers.
+    app.add_middleware(SecurityHeaders, frame_ancestors=settings.frame_ancestors)
 
     @app.get("/healthz", tags=["health"])
-    def healthz() -> dict[str, str]:
-        """Liveness probe."""
+    async def healthz() -> dict[str, str]:
+        """Liveness probe; `async`, so it never queues behind heavy work in the thread pool."""
         return {"status": "ok"}
 
     for feature in (pages, docs, presets, conv, lab, receptive):

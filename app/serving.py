@@ -13,12 +13,18 @@ import asyncio
 
 from uvicorn.protocols.http.httptools_impl import HttpToolsProtocol
 
+from .settings import get_settings
+
 
 class HeaderDeadlineProtocol(HttpToolsProtocol):
     """HttpToolsProtocol that closes a connection whose request headers take over `deadline` s."""
 
-    deadline = 10.0  # seconds; set from Settings.header_timeout by the CLI before serving
     _timer: asyncio.TimerHandle | None = None
+
+    @property
+    def deadline(self) -> float:
+        """Seconds (Settings.header_timeout; read here so that every worker process sees it)."""
+        return get_settings().header_timeout
 
     def connection_made(self, transport: asyncio.Transport) -> None:  # type: ignore[override]
         super().connection_made(transport)

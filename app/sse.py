@@ -4,13 +4,15 @@ fastapi.sse here (shared/tooling.md), with no keep-alive noise on disconnect."""
 from __future__ import annotations
 
 import json
+import math
 from collections.abc import AsyncIterator, Iterable, Iterator
 from itertools import islice
 from typing import Any
 
-import anyio
 from fastapi import Request
 from fastapi.responses import StreamingResponse
+
+from .capacity import heavy
 
 BATCH = 256  # events computed per turn of the event loop; checked for disconnect in between
 FIRST = 8  # a small first batch so the first step reaches the browser at once
@@ -33,9 +35,9 @@ def event(name: str, data: str, id: int | None = None) -> str:
 async def events(request: Request, steps: Iterable[str], done: Iterator[str]) -> AsyncIterator[str]:
     """Stream pre-formatted step events in batches, then the `done` event(s).
 
-    Each batch is computed in a worker thread, so a long trace never stalls the event loop
-    (other requests, /healthz). A client that goes away stops the lazy step generator:
-    nothing more is computed.
+    Each batch is computed in a worker thread under a heavy slot, so a long trace never stalls
+    the event loop (other requests, /healthz) and a classroom of streams shares the cores.
+    A client that goes away stops the lazy step generator: nothing more is computed.
     """
     it = iter(steps)
 
@@ -43,7 +45,7 @@ async def events(request: Request, steps: Iterable[str], done: Iterator[str]) ->
         return "".join(islice(it, n))
 
     size = FIRST
-    while chunk := await anyio.to_thread.run_sync(batch, size):
+    while chunk := await heavy().run(batch, size, wait=math.inf):
         size = BATCH
         yield chunk
         if await request.is_disconnected():

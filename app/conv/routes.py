@@ -4,26 +4,34 @@ from __future__ import annotations
 
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Query, Request
+from fastapi import APIRouter, Depends, Query, Request
 
-from ..errors import ERROR_JSON
+from ..capacity import heavy_admission, heavy_slot
+from ..errors import BUSY, ERROR_JSON
 from ..sse import SSE_RESPONSE, EventStream, stream
 from . import service
 from .models import PlanOut, TransposePlanOut
 from .params import BackwardParams, ConvParams, StepParams, TransposeParams
 
 ERRORS: dict[int | str, dict[str, Any]] = {
-    422: {"description": "An impossible configuration, explained in one sentence", **ERROR_JSON}
+    422: {"description": "An impossible configuration, explained in one sentence", **ERROR_JSON},
+    503: BUSY,
 }
 router = APIRouter(tags=["conv"], responses=ERRORS)
 
 
 def _sse(path: str, summary: str) -> Any:
     """A GET route whose 200 is a documented Server-Sent Events stream."""
-    return router.get(path, summary=summary, response_class=EventStream, responses=SSE_RESPONSE)
+    return router.get(
+        path,
+        summary=summary,
+        response_class=EventStream,
+        responses=SSE_RESPONSE,
+        dependencies=[Depends(heavy_admission)],
+    )
 
 
-@router.get("/api/conv/plan", summary="Plan of a conv2d")
+@router.get("/api/conv/plan", summary="Plan of a conv2d", dependencies=[Depends(heavy_slot)])
 def plan(params: Annotated[ConvParams, Query()]) -> PlanOut:
     """Shapes, padded input, kernels, full output, formula, costs and limits of one conv2d."""
     return service.plan(params)
@@ -44,7 +52,11 @@ def backward_steps(params: Annotated[BackwardParams, Query()], request: Request)
     return stream(request, *service.backward_events(params))
 
 
-@router.get("/api/conv-transpose/plan", summary="Plan of a conv_transpose2d")
+@router.get(
+    "/api/conv-transpose/plan",
+    summary="Plan of a conv_transpose2d",
+    dependencies=[Depends(heavy_slot)],
+)
 def transpose_plan(params: Annotated[TransposeParams, Query()]) -> TransposePlanOut:
     """Input, weight, output, formula, costs and the padding crop of one conv_transpose2d."""
     return service.transpose_plan(params)

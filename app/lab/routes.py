@@ -1,7 +1,9 @@
 """Image lab API: an uploaded image through real filters, and the numbers behind one pixel.
 
 Routes are plain `def`: FastAPI runs them in its thread pool, so a long convolution never
-blocks the event loop. create_app() keeps uploads in memory (decode.keep_uploads_in_memory).
+blocks the event loop; each holds a heavy slot (capacity.py), so a classroom of uploads queues
+briefly or gets a 503 instead of exhausting memory. create_app() keeps uploads in memory
+(decode.keep_uploads_in_memory).
 """
 
 from __future__ import annotations
@@ -10,7 +12,8 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, File, Form, Request, UploadFile
 
-from ..errors import ERROR_JSON, ApiError
+from ..capacity import heavy_slot
+from ..errors import BUSY, ERROR_JSON, ApiError
 from ..settings import Settings, get_settings
 from . import service
 from .models import FilterOut, WindowOut
@@ -36,9 +39,13 @@ ERRORS: dict[int | str, dict[str, Any]] = {
     413: {"description": "Too many bytes or pixels (including decompression bombs)", **ERROR_JSON},
     415: {"description": "Not an image in an accepted format", **ERROR_JSON},
     422: {"description": "Corrupt or truncated image, or impossible settings", **ERROR_JSON},
+    503: BUSY,
 }
 router = APIRouter(
-    prefix="/api/images", tags=["images"], responses=ERRORS, dependencies=[Depends(one_file)]
+    prefix="/api/images",
+    tags=["images"],
+    responses=ERRORS,
+    dependencies=[Depends(one_file), Depends(heavy_slot)],
 )
 
 
