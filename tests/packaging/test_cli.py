@@ -51,3 +51,14 @@ def test_serve_runs_the_installed_package_with_a_short_graceful_shutdown(monkeyp
     assert seen["target"] == "app.main:app" and seen["workers"] == 2 and seen["port"] == 8123
     assert 0 < seen["timeout_graceful_shutdown"] <= 5
     assert "http://127.0.0.1:8123/" in capsys.readouterr().out
+
+
+def test_a_bad_setting_stops_the_server_with_one_line(no_serving, monkeypatch, capsys):
+    cli.get_settings.cache_clear()
+    monkeypatch.setenv("CONVSCOPE_MAX_SIZE", "abc")
+    try:
+        assert cli.main(["serve"]) == 2
+    finally:
+        cli.get_settings.cache_clear()
+    err = capsys.readouterr().err
+    assert err == "convscope: CONVSCOPE_MAX_SIZE must be a whole number, got 'abc'\n"
