@@ -62,6 +62,7 @@ class ConvParams(BaseModel):
         padding = parse_padding(self.padding, S.max_padding)
         spec = Conv2dSpec.of(kernel, stride, padding, dilation, self.groups, self.padding_mode)
         self._setup = self._check(spec, padding)
+        _bound_plan(self._setup)
         return self
 
     def _check(self, spec: Conv2dSpec, padding: convcore.Pair | str) -> Setup:
@@ -89,6 +90,22 @@ class ConvParams(BaseModel):
     @property
     def setup(self) -> Setup:
         return self._setup
+
+
+def _bound_plan(setup: Setup) -> None:
+    """Refuse a configuration whose plan (input, padded input, kernels, output) would exceed
+    max_plan_numbers: a transposed conv can grow a 64x64 input to a 592x592 output."""
+    shape = setup.shape
+    padded = shape.N * shape.C_in * shape.padded[0] * shape.padded[1]
+    numbers = setup.x.size + padded + 2 * setup.weight.size + shape.steps
+    if numbers > S.max_plan_numbers:
+        raise ConvError(
+            f"this configuration needs {numbers} numbers, more than the limit of "
+            f"{S.max_plan_numbers} one page can show; use a smaller input, fewer channels "
+            "or a smaller stride",
+            code="plan_too_large",
+            params={"numbers": numbers, "limit": S.max_plan_numbers},
+        )
 
 
 class Range(BaseModel):

@@ -79,3 +79,20 @@ def test_every_response_carries_the_security_headers(client, path):
 def test_no_cors_headers_unless_configured(client):
     r = client.get("/api/conv/plan", headers={"Origin": "https://elsewhere.example"})
     assert "access-control-allow-origin" not in r.headers
+
+
+def test_a_plan_too_large_for_a_page_is_refused_naming_the_limit(client):
+    """A transposed conv can grow a 64x64 input to 592x592 (43.7 MB of JSON before the bound)."""
+    query = (
+        "batch=4&in_channels=8&out_channels=8&height=64&width=64&kernel_size=11&stride=8"
+        "&dilation=8&output_padding=7&kernel=random&input=random"
+    )
+    body = assert_error_body(client.get(f"/api/conv-transpose/plan?{query}"), 422)
+    assert body["code"] == "plan_too_large" and body["args"]["limit"] == 500_000
+    assert body["args"]["numbers"] > body["args"]["limit"]
+
+
+def test_the_largest_explorer_plans_stay_within_a_few_megabytes(client):
+    largest = "batch=4&in_channels=8&out_channels=8&height=64&width=64&kernel_size=11"
+    r = client.get(f"/api/conv/plan?{largest}")
+    assert r.status_code == 200 and len(r.content) < 8e6
