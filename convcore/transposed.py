@@ -80,7 +80,9 @@ def _check(
     dilation: int | Pair,
     bias: np.ndarray | None,
 ) -> ConvShape:
-    spec = Conv2dSpec.transposed(kernel_of(weight.shape), stride, padding, dilation, groups)
+    spec = Conv2dSpec.of(
+        kernel_of(weight.shape), stride, padding, dilation, groups, transposed=True
+    )
     op = pair(output_padding, "output padding")
     return check_transpose(x.shape, weight.shape, spec, op, None if bias is None else bias.shape)
 
