@@ -6,8 +6,9 @@ from typing import Any
 
 import numpy as np
 
+from .checks import check, kernel_of
 from .errors import ConvError
-from .geometry import ConvShape, check, kernel_of
+from .geometry import ConvShape
 from .spec import Conv2dSpec
 
 

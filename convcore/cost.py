@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
+from .checks import check, check_groups, check_transpose, input_dims
 from .errors import ConvError
-from .geometry import check, check_groups, check_transpose, input_dims
 from .spec import Conv2dSpec, Pair, pair
 
 KINDS = ("standard", "transposed", "separable")

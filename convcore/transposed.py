@@ -10,7 +10,8 @@ import numpy as np
 
 from . import lowering
 from .arrays import batched, check_grad_shape, floats
-from .geometry import ConvShape, check_transpose, kernel_of
+from .checks import check_transpose, kernel_of
+from .geometry import ConvShape
 from .padding import unpad
 from .spec import Conv2dSpec, Pair, pair
 
