@@ -12,13 +12,12 @@ from dataclasses import dataclass
 import numpy as np
 
 from . import lowering
-from .arrays import batched, conv_inputs, floats, grad_inputs
+from .arrays import conv_inputs, grad_inputs, transpose_inputs
 from .conv import forward
 from .errors import ConvError
 from .geometry import ConvShape, taps
 from .padding import pad
 from .spec import Pair
-from .transposed import _check as check_transposed
 from .windows import windows
 
 CHUNK = 512  # steps computed together with array ops, then handed out one by one
@@ -218,9 +217,9 @@ def transpose_steps(
 
     The output is bias plus the sum of every stamp's in-bounds taps.
     """
-    x, weight, bias = floats(x, weight, bias)
-    x, _ = batched(x)
-    shape = check_transposed(x, weight, stride, padding, output_padding, groups, dilation, bias)
+    x, weight, bias, shape, _ = transpose_inputs(
+        x, weight, bias, stride, padding, output_padding, groups, dilation
+    )
     return _transpose(x, weight, bias, shape, *_range(start, stop, x.size))
 
 
