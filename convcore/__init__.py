@@ -22,7 +22,8 @@ from .receptive_field import (
 )
 from .separable import separable_conv2d
 from .spec import PADDING_MODES, Conv2dSpec, Pair, pair
-from .trace import BackwardStep, Step, TransposeStep, backward_steps, forward_steps, transpose_steps
+from .trace import BackwardStep, Step, backward_steps, forward_steps
+from .transpose_trace import TransposeStep, transpose_steps
 from .transposed import conv_transpose2d, conv_transpose2d_backward
 
 __all__ = [
