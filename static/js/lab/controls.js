@@ -12,7 +12,7 @@
 import { drawGrid } from "../render/grid.js";
 import { makeScale, maxAbsOf } from "../render/colors.js";
 import { presetKernels } from "./api.js";
-import { createKernelEditor } from "./kernel_editor.js";
+import { createCustomKernel } from "./custom-kernel.js";
 
 const DEFAULT_FILTERS = ["sobel_x", "sobel_y", "laplacian", "gaussian"];
 const THUMB = 28; // CSS px of a kernel thumbnail
@@ -29,7 +29,7 @@ export function createControls(form, { limits, presets, t, onChange }) {
     const label = document.createElement("label");
     label.className = "preset";
     label.innerHTML = `<input type="checkbox" name="filters" value="${p.name}">
-      <canvas class="thumb" aria-hidden="true"></canvas><span data-i18n="lab.f.${p.name}"></span>`;
+      <canvas class="thumb" aria-hidden="true"></canvas><span data-i18n="kernel.${p.name}"></span>`;
     label.querySelector("input").checked = chosen.has(p.name);
     list.appendChild(label);
     thumbs.push([label.querySelector("canvas"), p]);
@@ -45,7 +45,7 @@ export function createControls(form, { limits, presets, t, onChange }) {
   $("#stride").max = String(limits.max_stride);
   $("#dilation").max = String(limits.max_dilation);
 
-  const editor = createKernelEditor($("#kernel-editor"), {
+  const editor = createCustomKernel($("#kernel-editor"), {
     max: limits.max_kernel,
     presets,
     load: presetKernels,

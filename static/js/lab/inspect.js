@@ -11,7 +11,7 @@
 import { drawGrid, gridSize } from "../render/grid.js";
 import { renderArithmetic } from "../render/arithmetic.js";
 import { inkFor, makeScale, maxAbsOf } from "../render/colors.js";
-import { fmt, fmtCell } from "../format.js";
+import { fmt, fmtCell } from "../shared/format.js";
 
 const MAX_GRID_PX = 250; // a grid never grows wider than this (11×11 cells of ~22 px)
 const MAX_CELL = 54; // big enough for "−120.6" in a 3×3 window
@@ -65,14 +65,14 @@ function termBlock(term, { t, single }) {
   block.dataset.filter = term.filter;
   if (!single) {
     const h = document.createElement("h3");
-    h.textContent = t(`lab.f.${term.filter}`);
+    h.textContent = t(`kernel.${term.filter}`);
     block.appendChild(h);
   }
   const mask = term.row_pad.map((rp) => term.col_pad.map((cp) => rp || cp));
   term.channels.forEach((label, c) => {
     const row = document.createElement("div");
     row.className = "grid-row";
-    const ch = t("lab.inspect.channel", { c: label });
+    const ch = t("arith.channel", { c: label });
     row.append(
       gridCanvas(term.window[c], mask, `${t("lab.inspect.window")} (${ch})`),
       op("⊙"),
@@ -120,7 +120,7 @@ export function renderInspect(section, win, { t, name, paddingMode }) {
   if (padded) {
     const note = document.createElement("p");
     note.className = "pad-note";
-    note.textContent = t("lab.inspect.padding", { mode: t(`lab.pm.${paddingMode}`) });
+    note.textContent = t("lab.inspect.padding", { mode: t(`pm.${paddingMode}`) });
     terms.appendChild(note);
   }
   const final = section.querySelector("#inspect-final");

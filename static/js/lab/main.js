@@ -3,9 +3,9 @@
  * a click on a map -> /api/images/window -> the inspect view. The last answer is kept so a
  * language switch redraws without asking the server again.
  */
-import "./strings.js";
-import { onLangChange, t, translate } from "../i18n.js";
-import { LabError, dataUrlToBlob, filterImage, inspectWindow, presetKernels } from "./api.js";
+import { showError } from "../shared/error-view.js";
+import { has, onLangChange, t, translate } from "../shared/i18n.js";
+import { dataUrlToBlob, filterImage, inspectWindow, presetKernels } from "./api.js";
 import { createControls } from "./controls.js";
 import { clearInput, drawWindowOnInput, renderInspect } from "./inspect.js";
 import { mapName, markPixel, renderMaps } from "./maps.js";
@@ -33,13 +33,14 @@ let picked = null; // {map, row, col, win}
 let running = null; // AbortController of the request in flight
 let timer = 0;
 
-function showError(err) {
+let lastError = null;
+function showLabError(err) {
   if (err.name === "AbortError") return;
-  const plain413 = err instanceof LabError && err.status === 413 && !err.json;
-  el.error.textContent = plain413
-    ? t("lab.error.size", { mb: Math.round(limits.max_upload_bytes / 2 ** 20) })
-    : err.detail || String(err);
-  el.error.hidden = false;
+  lastError = err;
+  if (err.status === 413 && err.kind !== "server") {
+    el.error.textContent = t("lab.error.size", { mb: Math.round(limits.max_upload_bytes / 2 ** 20) });
+    el.error.hidden = false;
+  } else showError(el.error, err, { t, has });
   el.status.textContent = "";
 }
 
@@ -93,27 +94,29 @@ async function run() {
     clearInput(el.inputOverlay);
     drawResult();
   } catch (err) {
-    if (running === ctrl) showError(err);
+    if (running === ctrl) showLabError(err);
   } finally {
     if (running === ctrl) el.form.removeAttribute("aria-busy");
   }
 }
 
+let pickGen = 0; // a newer click or arrow key wins over an answer still on its way
 async function pick(map, row, col) {
   if (!last) return;
   const run = last;
+  const my = ++pickGen;
   el.status.textContent = t("lab.status.inspecting");
   try {
     const target = { filter: map.filter, channel: CHANNEL[map.channel] ?? 0, row, col };
     const win = await inspectWindow(await run.inputBlob, run.settings, target);
-    if (last !== run) return; // the maps changed while we waited
+    if (last !== run || my !== pickGen) return; // the maps changed, or a newer pixel was picked
     picked = { map, row, col, win };
     el.error.hidden = true;
     drawPicked();
     drawStatus();
     el.inspect.scrollIntoView({ block: "nearest", behavior: "smooth" });
   } catch (err) {
-    showError(err);
+    if (my === pickGen) showLabError(err);
   }
 }
 
@@ -147,10 +150,10 @@ onLangChange(() => {
   controls.relabel();
   if (last) drawResult();
   if (picked) drawPicked();
+  if (lastError && !el.error.hidden) showLabError(lastError);
 });
 window.addEventListener("convscope:large", () => picked && drawPicked());
 window.addEventListener("resize", () => picked && drawPicked());
-translate(); // chrome.js translated the page before the lab's strings were registered
 document.title = `${t("lab.title")} · ConvScope`;
 controls.relabel();
 

@@ -10,10 +10,10 @@
  *   mapName(map, t) -> string   "Sobel x · R"
  */
 import { drawLegend } from "../render/colors.js";
-import { fmt } from "../format.js";
+import { fmt } from "../shared/format.js";
 
 export function mapName(map, t) {
-  const name = t(`lab.f.${map.filter}`);
+  const name = t(`kernel.${map.filter}`);
   return map.channel ? `${name} · ${map.channel}` : name;
 }
 

@@ -13,7 +13,7 @@
  *       bias: number | null                  null when the layer has no bias
  *       value: number                        the output y
  *     }
- *     opts  { t?: (key, vars) -> string  (i18n; keys arith.channel, arith.more, arith.bias,
+ *     opts  { t: (key, vars) -> string  (i18n; keys arith.channel, arith.more, arith.bias,
  *                                         arith.pad), maxTerms?: number (per channel, 12),
  *             digits?: number (4) }
  *   Elements carry data-value (full precision) so tests can compare with the API.
@@ -23,17 +23,8 @@
  *     lines = [{ label: string, terms?: [{a, b, pad?}] (printed a·b), value?: number }]
  *     opts as above (maxTerms, digits, t for arith.more).
  */
-import { fmt, fmtFactor } from "../format.js";
+import { fmt, fmtFactor } from "../shared/format.js";
 import { signInk } from "./colors.js";
-
-const EN = {
-  "arith.channel": "channel {c}",
-  "arith.more": "+ {n} more",
-  "arith.bias": "bias",
-  "arith.pad": "reads padding",
-};
-const fallbackT = (key, vars = {}) =>
-  (EN[key] || key).replace(/\{(\w+)\}/g, (_, k) => String(vars[k] ?? ""));
 
 const esc = (s) =>
   String(s).replace(/[&<>"]/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;" })[c]);
@@ -57,7 +48,7 @@ function term(x, w, pad, digits, t) {
 }
 
 export function renderArithmetic(el, sum, opts = {}) {
-  const t = opts.t || fallbackT;
+  const { t } = opts;
   const max = opts.maxTerms ?? 12;
   const digits = opts.digits ?? 4;
   const rows = sum.channels.map((ch, c) => {
@@ -85,7 +76,7 @@ export function renderArithmetic(el, sum, opts = {}) {
 }
 
 export function renderUpdates(el, lines, opts = {}) {
-  const t = opts.t || fallbackT;
+  const { t } = opts;
   const max = opts.maxTerms ?? 12;
   const digits = opts.digits ?? 4;
   el.innerHTML = lines

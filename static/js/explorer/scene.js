@@ -21,10 +21,10 @@
  *   rows, cols} (input: the unpadded region), at?: {rows, cols} (kernel tap positions, so
  *   dilation leaves gaps), span?: {rows, cols}, slices?, bias?: [{value, label}] }
  */
-import { fmt, fmtCell, fmtShort } from "../format.js";
-import { drawLegend, inkFor, makeScale } from "./colors.js";
-import { cellRect, drawCell, drawEmpty, drawGrid, hitCell, strokeCells } from "./grid.js";
-import { SIZES, layoutKernels, layoutPanels, panelAt } from "./layout.js";
+import { fmt, fmtCell, fmtShort } from "../shared/format.js";
+import { drawLegend, inkFor, makeScale } from "../render/colors.js";
+import { cellRect, drawCell, drawEmpty, drawGrid, hitCell, strokeCells } from "../render/grid.js";
+import { SIZES, layoutKernels, layoutPanels, panelAt } from "../render/layout.js";
 
 const VIEWS = ["input", "kernel", "output"];
 const FONT = 'system-ui, -apple-system, "Segoe UI", "Noto Sans", "PingFang SC", "Microsoft YaHei", sans-serif';

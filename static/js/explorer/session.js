@@ -12,10 +12,10 @@
  *   .relayout()  .relabel()  .current -> {view, plan, adapter, cache} | null
  */
 import { fetchPlan, streamSteps } from "./api.js";
-import { createStepCache } from "./stepcache.js";
-import { createBackward } from "./views/backward.js";
-import { createForward } from "./views/forward.js";
-import { createTranspose } from "./views/transpose.js";
+import { createStepCache } from "./step-cache.js";
+import { createBackward } from "./backward-view.js";
+import { createForward } from "./forward-view.js";
+import { createTranspose } from "./transpose-view.js";
 
 const ADAPTERS = { forward: createForward, backward: createBackward, transpose: createTranspose };
 

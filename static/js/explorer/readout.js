@@ -6,9 +6,9 @@
  * createReadout(doc, {t, getLang}) -> { plan(plan, view), step(k, sum, text, announce),
  *   waiting(), error(err), clear(), busy(on) }
  */
-import { fmt, fmtCount } from "./format.js";
-import { renderArithmetic, renderUpdates } from "./render/arithmetic.js";
-import { serverMessage } from "./strings.js";
+import { fmt, fmtCount } from "../shared/format.js";
+import { renderArithmetic, renderUpdates } from "../render/arithmetic.js";
+import { showError } from "../shared/error-view.js";
 
 const GENERIC = {
   forward: "H<sub>out</sub> = ⌊(H + 2p − d(k−1) − 1) / s⌋ + 1",
@@ -16,7 +16,7 @@ const GENERIC = {
   transpose: "H<sub>out</sub> = (H − 1)·s − 2p + d(k−1) + op + 1",
 };
 
-export function createReadout(doc, { t, getLang }) {
+export function createReadout(doc, { t, has, getLang }) {
   const $ = (id) => doc.getElementById(id);
   const stage = $("stage");
   let lastError = null;
@@ -45,7 +45,7 @@ export function createReadout(doc, { t, getLang }) {
       const any = pad.top + pad.bottom + pad.left + pad.right > 0;
       $("input-note").textContent =
         (any
-          ? t("note.padding", { h: S.Hp, w: S.Wp, mode: t(`pm.name.${P.padding_mode}`), ...pad })
+          ? t("note.padding", { h: S.Hp, w: S.Wp, mode: t(`pm.${P.padding_mode}`), ...pad })
           : t("note.nopad", { h: S.Hp, w: S.Wp }));
       const op = P.operation === "convolution" ? t("note.flipped") : t("note.asis");
       const groups = S.groups > 1 ? ` · ${t("note.groups", { g: S.groups, cg: S.C_g, cin: S.C_in })}` : "";
@@ -77,22 +77,7 @@ export function createReadout(doc, { t, getLang }) {
     },
     error(err) {
       lastError = err;
-      const detail = err.detail || err.message || String(err);
-      const lang = getLang();
-      let text = detail;
-      let original = "";
-      if (err.kind === "server") {
-        const zh = serverMessage(detail, lang);
-        if (lang === "zh") {
-          text = zh || t("error.untranslated");
-          original = detail;
-        }
-      } else if (err.kind === "network") text = t("error.network", { text: detail });
-      else text = t("error.http", { status: err.status, text: detail });
-      $("message-text").textContent = text;
-      $("message-original").textContent = original;
-      $("message").hidden = false;
-      $("message").dataset.detail = detail;
+      showError($("message"), err, { t, has });
       stage.classList.add("stale");
     },
     relabel() {

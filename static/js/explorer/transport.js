@@ -7,7 +7,7 @@
  * createTransport(doc, {store, player, explorer, scene, t}) -> { view(view), step(k, total),
  *   playing(on), relabel() }
  */
-import { SPEEDS } from "../state.js";
+import { SPEEDS } from "./state.js";
 
 export function createTransport(doc, { store, player, explorer, scene, t }) {
   const $ = (id) => doc.getElementById(id);
