@@ -71,6 +71,7 @@ export function createReadout(doc, { t, has, getLang }) {
       else renderArithmetic($("arith"), sum, { t });
       if (announce) $("desc").textContent = text;
       $("desc").dataset.k = String(k);
+      $("arith").dataset.k = String(k);
     },
     waiting() {
       $("arith").innerHTML = `<p class="waiting">${t("arith.waiting")}</p>`;

@@ -21,6 +21,7 @@
  *   rows, cols} (input: the unpadded region), at?: {rows, cols} (kernel tap positions, so
  *   dilation leaves gaps), span?: {rows, cols}, slices?, bias?: [{value, label}] }
  */
+import { fitCanvas } from "../shared/canvas.js";
 import { fmt, fmtCell, fmtShort } from "../shared/format.js";
 import { drawLegend, inkFor, makeScale } from "../render/colors.js";
 import { cellRect, drawCell, drawEmpty, drawGrid, hitCell, strokeCells } from "../render/grid.js";
@@ -34,21 +35,6 @@ const STYLE = {
   reads: [{ color: "#fff", width: 4 }, { color: "#7a2e8e", width: 2.5, dash: [4, 3] }],
   hover: [{ color: "#fff", width: 4 }, { color: "#e08a00", width: 2.5 }],
 };
-
-function fitCanvas(canvas, w, h) {
-  const dpr = window.devicePixelRatio || 1;
-  const W = Math.max(1, Math.ceil(w));
-  const H = Math.max(1, Math.ceil(h));
-  if (canvas.width !== Math.round(W * dpr) || canvas.height !== Math.round(H * dpr)) {
-    canvas.width = Math.round(W * dpr);
-    canvas.height = Math.round(H * dpr);
-  }
-  canvas.style.width = `${W}px`;
-  canvas.style.height = `${H}px`;
-  const ctx = canvas.getContext("2d");
-  ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
-  return ctx;
-}
 
 export function createScene(els, { large = false } = {}) {
   const views = {};

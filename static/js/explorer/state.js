@@ -96,7 +96,7 @@ export function createState(initial = readInitial(), win = window) {
     written = win.location.hash;
     const h = parseHash(written);
     commit(
-      { params: { ...defaults, ...h.params }, view: h.view || "forward", k: h.k || 0, speed: h.speed ?? state.speed },
+      { params: { ...defaults, ...h.params }, view: h.view || "forward", k: h.k || 0, speed: h.speed ?? DEFAULT_SPEED },
       new Set(["params", "view", "k", "speed"]),
       false,
     );

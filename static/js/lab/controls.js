@@ -9,6 +9,7 @@
  *     onChange(settings) after any edit
  *   Settings also live in location.hash, so a link reproduces the same view.
  */
+import { fitCanvas } from "../shared/canvas.js";
 import { drawGrid } from "../render/grid.js";
 import { makeScale, maxAbsOf } from "../render/colors.js";
 import { presetKernels } from "./api.js";
@@ -73,13 +74,7 @@ export function createControls(form, { limits, presets, t, onChange }) {
     for (const [canvas, p] of thumbs) {
       const k = p.kernel;
       const cell = Math.max(2, Math.floor(THUMB / Math.max(k.length, k[0].length)));
-      const dpr = window.devicePixelRatio || 1;
-      canvas.width = Math.round(cell * k[0].length * dpr);
-      canvas.height = Math.round(cell * k.length * dpr);
-      canvas.style.width = `${cell * k[0].length}px`;
-      canvas.style.height = `${cell * k.length}px`;
-      const ctx = canvas.getContext("2d");
-      ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
+      const ctx = fitCanvas(canvas, cell * k[0].length, cell * k.length);
       drawGrid(ctx, k, { x: 0, y: 0, cell, gap: 0, color: makeScale(maxAbsOf(k)), text: null });
     }
   }

@@ -8,6 +8,7 @@
  *   drawWindowOnInput(canvas, img, win) -> void   mark the taps on the input picture
  *   clearInput(canvas) -> void
  */
+import { fitCanvas } from "../shared/canvas.js";
 import { drawGrid, gridSize } from "../render/grid.js";
 import { renderArithmetic } from "../render/arithmetic.js";
 import { inkFor, makeScale, maxAbsOf } from "../render/colors.js";
@@ -36,15 +37,9 @@ function gridCanvas(matrix, mask, title) {
   const figure = document.createElement("figure");
   figure.className = "grid-figure";
   const canvas = document.createElement("canvas");
-  const dpr = window.devicePixelRatio || 1;
-  canvas.width = Math.round(w * dpr);
-  canvas.height = Math.round(h * dpr);
-  canvas.style.width = `${w}px`;
-  canvas.style.height = `${h}px`;
+  const ctx = fitCanvas(canvas, w, h);
   canvas.setAttribute("role", "img");
   canvas.setAttribute("aria-label", `${title}: ${matrix.map((r) => r.map((v) => fmt(v)).join(", ")).join("; ")}`);
-  const ctx = canvas.getContext("2d");
-  ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
   drawGrid(ctx, matrix, opts);
   const caption = document.createElement("figcaption");
   caption.textContent = title;
@@ -139,13 +134,7 @@ export function clearInput(canvas) {
 export function drawWindowOnInput(canvas, img, win) {
   const w = img.clientWidth;
   const h = img.clientHeight;
-  const dpr = window.devicePixelRatio || 1;
-  canvas.width = Math.round(w * dpr);
-  canvas.height = Math.round(h * dpr);
-  canvas.style.width = `${w}px`;
-  canvas.style.height = `${h}px`;
-  const ctx = canvas.getContext("2d");
-  ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
+  const ctx = fitCanvas(canvas, w, h);
   const sx = w / img.naturalWidth;
   const sy = h / img.naturalHeight;
   const { rows, cols } = win.terms[0];

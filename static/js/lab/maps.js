@@ -9,6 +9,7 @@
  *   markPixel(container, index, row, col) -> void   outline the inspected pixel on its map
  *   mapName(map, t) -> string   "Sobel x · R"
  */
+import { fitCanvas } from "../shared/canvas.js";
 import { drawLegend } from "../render/colors.js";
 import { fmt } from "../shared/format.js";
 
@@ -21,14 +22,7 @@ function legend(canvas, map, t) {
   const width = 260;
   const height = 14;
   const top = 10; // room for the min/max marks above the bar
-  const dpr = window.devicePixelRatio || 1;
-  const cssH = top + height + 22;
-  canvas.width = Math.round((width + 24) * dpr);
-  canvas.height = Math.round(cssH * dpr);
-  canvas.style.width = `${width + 24}px`;
-  canvas.style.height = `${cssH}px`;
-  const ctx = canvas.getContext("2d");
-  ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
+  const ctx = fitCanvas(canvas, width + 24, top + height + 22);
   const x0 = 12;
   // With the robust scale a few values lie beyond the bar: its ends then read "≤ −s", "≥ s".
   const end = (v) => (map.clipped && v !== 0 ? (v < 0 ? "≤ " : "≥ ") : "");
@@ -113,16 +107,9 @@ export function markPixel(container, index, row, col) {
   for (const card of container.querySelectorAll(".map-card")) {
     const canvas = card.querySelector(".map-mark");
     const img = card.querySelector(".map-img");
-    const ctx = canvas.getContext("2d");
     const w = img.clientWidth;
     const h = img.clientHeight;
-    const dpr = window.devicePixelRatio || 1;
-    canvas.width = Math.round(w * dpr);
-    canvas.height = Math.round(h * dpr);
-    canvas.style.width = `${w}px`;
-    canvas.style.height = `${h}px`;
-    ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
-    ctx.clearRect(0, 0, w, h);
+    const ctx = fitCanvas(canvas, w, h);
     // The same output position on every map of the same size, the clicked one in bold.
     const W = Number(img.getAttribute("width"));
     const H = Number(img.getAttribute("height"));

@@ -6,6 +6,7 @@
 export default {
   "arith.bias": "bias",
   "arith.channel": "channel {c}",
+  "arith.less": "show fewer",
   "arith.more": "+ {n} more",
   "arith.pad": "reads padding",
   "arith.title": "This step",

@@ -6,7 +6,8 @@
 export default {
   "arith.bias": "偏置",
   "arith.channel": "通道 {c}",
-  "arith.more": "还有 {n} 项",
+  "arith.less": "收起",
+  "arith.more": "+ 另外 {n} 项",
   "arith.pad": "读到的是填充",
   "arith.title": "这一步",
   "arith.waiting": "正在加载步骤…",
