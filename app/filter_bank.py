@@ -124,7 +124,9 @@ def window(
     oh, ow = at
     if not (0 <= oh < H_out and 0 <= ow < W_out):
         raise convcore.ConvError(
-            f"output pixel ({oh}, {ow}) is outside the {H_out}x{W_out} feature map"
+            f"output pixel ({oh}, {ow}) is outside the {H_out}x{W_out} feature map",
+            code="pixel_outside_map",
+            params={"row": oh, "col": ow, "H_out": H_out, "W_out": W_out},
         )
     f = channel if mode == "depthwise" else 0
     k = (f * H_out + oh) * W_out + ow  # step index in (n, f, oh, ow) order, n = 0
@@ -143,7 +145,12 @@ def _layer(k: np.ndarray, mode: str) -> tuple[np.ndarray, int]:
         return np.tile(k[:, None], (3, 1, 1, 1)), 3  # (3F, 1, kH, kW); group c = channel c
     if mode == "full":
         return np.repeat(k[:, None], 3, axis=1), 1  # (F, 3, kH, kW)
-    raise convcore.ConvError(f"colour mode must be one of {', '.join(MODES)}, got {mode!r}")
+    choices = ", ".join(MODES)
+    raise convcore.ConvError(
+        f"colour mode must be one of {choices}, got {mode!r}",
+        code="unknown_mode",
+        params={"mode": mode, "choices": choices},
+    )
 
 
 def _same_shape(bank: dict[str, np.ndarray]) -> Iterator[list[str]]:

@@ -1,6 +1,6 @@
 """Untrusted image bytes -> a small RGB array, in memory, with every Pillow pitfall closed.
 
-Status codes (JSON {"detail": ...} through HTTPException): 413 too many bytes or pixels
+Status codes (JSON {"detail", "code", "args"} through ApiError): 413 too many bytes or pixels
 (decompression bombs are caught from the header, before any pixel is decoded), 415 not an image
 in an accepted format, 422 a corrupt or truncated image. Nothing here may raise anything else.
 """
@@ -12,9 +12,10 @@ import warnings
 from dataclasses import dataclass
 
 import numpy as np
-from fastapi import HTTPException
 from PIL import Image, ImageFile, ImageOps, UnidentifiedImageError
 from starlette.formparsers import MultiPartParser
+
+from .errors import ApiError
 
 FORMATS = ("PNG", "JPEG", "GIF", "BMP", "WEBP")  # no EPS/PSD/TIFF/...: fewer parsers see input
 ImageFile.LOAD_TRUNCATED_IMAGES = False  # the default, restated: truncation must be an error
@@ -43,9 +44,19 @@ def keep_uploads_in_memory(max_bytes: int) -> None:
 def decode(data: bytes, max_bytes: int, max_pixels: int, long_side: int) -> Decoded:
     """Decode PNG/JPEG/GIF (first frame)/BMP/WebP bytes to RGB, downscaled to `long_side`."""
     if len(data) > max_bytes:
-        raise HTTPException(413, f"the file is {_mb(len(data))}; the limit is {_mb(max_bytes)}")
+        size, limit = _mb(len(data)), _mb(max_bytes)
+        raise ApiError(
+            413,
+            f"the file is {size} MB; the limit is {limit} MB",
+            code="file_too_large",
+            params={"size_mb": size, "limit_mb": limit},
+        )
     if not data:
-        raise HTTPException(415, "the file is empty; choose a PNG, JPEG, GIF, BMP or WebP image")
+        raise ApiError(
+            415,
+            "the file is empty; choose a PNG, JPEG, GIF, BMP or WebP image",
+            code="file_empty",
+        )
     # catch_warnings is process-wide, so two requests in threads may see each other's filters;
     # that is harmless: _check_pixels (16 MP, far below Pillow's 89 MP warning) runs on the
     # header before any decode, and Pillow's own DecompressionBombError needs no filter.
@@ -64,23 +75,35 @@ def decode(data: bytes, max_bytes: int, max_pixels: int, long_side: int) -> Deco
                 im.load()  # full decode now: truncation and corruption surface here
                 rgb = _to_rgb(ImageOps.exif_transpose(im))
         except (Image.DecompressionBombError, Image.DecompressionBombWarning):
-            raise HTTPException(
-                413, "the image header declares too many pixels (a decompression bomb?)"
+            raise ApiError(
+                413,
+                "the image header declares too many pixels (a decompression bomb?)",
+                code="decompression_bomb",
             ) from None
         except UnidentifiedImageError:
-            raise HTTPException(
-                415, "this is not an image we can read; use a PNG, JPEG, GIF, BMP or WebP file"
+            raise ApiError(
+                415,
+                "this is not an image we can read; use a PNG, JPEG, GIF, BMP or WebP file",
+                code="not_an_image",
             ) from None
-        except HTTPException:
+        except ApiError:
             raise
         except (OSError, SyntaxError, ValueError, EOFError, IndexError, MemoryError) as exc:
-            raise HTTPException(422, f"the image is corrupt or truncated ({exc})") from None
+            raise ApiError(
+                422,
+                f"the image is corrupt or truncated ({exc})",
+                code="corrupt_image",
+                params={"reason": str(exc)},
+            ) from None
         except Exception as exc:
             # Pillow's plugins parse hostile bytes; whatever else one raises (struct.error,
             # KeyError, ...) is still a broken file, not a server fault. 6000 mutated files in
             # a fuzz run raised none of these, but "never 500" must not rest on that.
-            raise HTTPException(
-                422, f"the image could not be decoded ({type(exc).__name__})"
+            raise ApiError(
+                422,
+                f"the image could not be decoded ({type(exc).__name__})",
+                code="corrupt_image",
+                params={"reason": type(exc).__name__},
             ) from None
     rgb = rgb.resize(_fit(rgb.size, long_side), Image.Resampling.LANCZOS, reducing_gap=3.0)
     return Decoded(np.asarray(rgb), fmt, original)
@@ -99,10 +122,12 @@ def encode_lossless(rgb: np.ndarray) -> bytes:
 
 def _check_pixels(width: int, height: int, max_pixels: int) -> None:
     if width * height > max_pixels:
-        raise HTTPException(
+        megapixels, limit = round(width * height / 1e6, 1), max_pixels / 1e6
+        raise ApiError(
             413,
-            f"the image is {width}x{height} = {width * height / 1e6:.1f} MP; "
-            f"the limit is {max_pixels / 1e6:g} MP",
+            f"the image is {width}x{height} = {megapixels:.1f} MP; the limit is {limit:g} MP",
+            code="too_many_pixels",
+            params={"width": width, "height": height, "megapixels": megapixels, "limit_mp": limit},
         )
 
 
@@ -126,5 +151,5 @@ def _to_rgb(im: Image.Image) -> Image.Image:
     return im.convert("RGB")
 
 
-def _mb(n: int) -> str:
-    return f"{n / (1024 * 1024):.1f} MB"
+def _mb(n: int) -> float:
+    return round(n / (1024 * 1024), 1)

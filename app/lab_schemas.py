@@ -32,22 +32,34 @@ def parse_kernel(text: str, max_side: int) -> np.ndarray:
     try:
         rows = json.loads(text)
     except (ValueError, RecursionError):
-        raise ValueError(
-            "the custom kernel must be JSON rows of numbers, like [[0,1,0],[1,-4,1],[0,1,0]]"
+        raise ConvError(
+            "the custom kernel must be JSON rows of numbers, like [[0,1,0],[1,-4,1],[0,1,0]]",
+            code="kernel_not_json",
         ) from None
     if not isinstance(rows, list) or not rows or not all(isinstance(r, list) for r in rows):
-        raise ValueError("the custom kernel must be a list of rows, like [[1,2,1]]")
+        raise ConvError(
+            "the custom kernel must be a list of rows, like [[1,2,1]]", code="kernel_not_rows"
+        )
     widths = {len(r) for r in rows}
     if len(widths) != 1:
-        raise ValueError(
-            f"every row of the custom kernel needs the same length, got lengths {sorted(widths)}"
+        raise ConvError(
+            f"every row of the custom kernel needs the same length, got lengths {sorted(widths)}",
+            code="kernel_ragged",
+            params={"lengths": sorted(widths)},
         )
     kH, kW = len(rows), widths.pop()
     if not (1 <= kH <= max_side and 1 <= kW <= max_side):
-        raise ValueError(f"the custom kernel must be 1x1 to {max_side}x{max_side}, got {kH}x{kW}")
+        raise ConvError(
+            f"the custom kernel must be 1x1 to {max_side}x{max_side}, got {kH}x{kW}",
+            code="kernel_size_range",
+            params={"limit": max_side, "kH": kH, "kW": kW},
+        )
     ok = all(isinstance(v, int | float) and not isinstance(v, bool) for r in rows for v in r)
     if not ok or not all(math.isfinite(v) and abs(v) <= 1e6 for r in rows for v in r):
-        raise ValueError("the custom kernel may hold only finite numbers up to 1e6 in size")
+        raise ConvError(
+            "the custom kernel may hold only finite numbers up to 1e6 in size",
+            code="kernel_values",
+        )
     return np.array(rows, dtype=np.float64)  # (kH, kW)
 
 
@@ -115,7 +127,10 @@ class LabParams(BaseModel):
         """The (kH, kW) kernel a filter name stands for: a preset, or the custom kernel."""
         if name == CUSTOM:
             if self._custom is None:
-                raise ConvError("the 'custom' filter needs a kernel, e.g. [[1, 0, -1]]")
+                raise ConvError(
+                    "the 'custom' filter needs a kernel, e.g. [[1, 0, -1]]",
+                    code="custom_needs_kernel",
+                )
             return self._custom
         return convcore.kernel(name, self.size)
 
@@ -141,10 +156,18 @@ class FilterParams(LabParams):
         unknown = [n for n in names if n not in convcore.PRESETS and n != CUSTOM]
         if unknown:
             choices = ", ".join([*convcore.PRESETS, CUSTOM])
-            raise ValueError(f"unknown filter {unknown[0]!r}; choose from {choices}")
+            raise ConvError(
+                f"unknown filter {unknown[0]!r}; choose from {choices}",
+                code="unknown_filter",
+                params={"name": unknown[0], "choices": choices},
+            )
         names = list(dict.fromkeys(names))
         if not 1 <= len(names) <= S.max_filters:
-            raise ValueError(f"choose between 1 and {S.max_filters} filters, got {len(names)}")
+            raise ConvError(
+                f"choose between 1 and {S.max_filters} filters, got {len(names)}",
+                code="filter_count",
+                params={"limit": S.max_filters, "count": len(names)},
+            )
         return names
 
     _kernels: dict[str, np.ndarray] = PrivateAttr(default_factory=dict)
@@ -169,7 +192,12 @@ class WindowParams(LabParams):
     @classmethod
     def _known(cls, name: str) -> str:
         if name not in convcore.PRESETS and name not in (CUSTOM, MAGNITUDE):
-            raise ValueError(f"unknown filter {name!r}")
+            choices = ", ".join([*convcore.PRESETS, CUSTOM, MAGNITUDE])
+            raise ConvError(
+                f"unknown filter {name!r}; choose from {choices}",
+                code="unknown_filter",
+                params={"name": name, "choices": choices},
+            )
         return name
 
     def _finish(self) -> None:

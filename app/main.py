@@ -7,10 +7,12 @@ from pathlib import Path
 from fastapi import FastAPI
 from fastapi.exceptions import RequestValidationError
 from fastapi.staticfiles import StaticFiles
+from starlette.exceptions import HTTPException
 
 from convcore import ConvError
 
 from . import errors, images
+from .body_limit import BodyLimit
 from .routes import conv, docs, pages, receptive
 from .routes import images as image_routes
 from .settings import get_settings
@@ -24,16 +26,17 @@ def create_app() -> FastAPI:
         title="ConvScope",
         summary="See how a convolution layer works, step by step.",
         version="0.1.0",
-        max_body_size=settings.max_upload_bytes + 64 * 1024,
         docs_url=None,  # routes/docs.py serves Swagger UI from static/, never from a CDN
         redoc_url=None,
     )
     # The body limit is enforced before parsing; below it, never spool an upload to disk.
     images.keep_uploads_in_memory(settings.max_upload_bytes + (1 << 20))
+    app.add_middleware(BodyLimit, max_bytes=settings.max_upload_bytes + errors.BODY_SLACK)
     app.mount("/static", StaticFiles(directory=ROOT / "static"), name="static")
 
     app.add_exception_handler(ConvError, errors.conv_error)
     app.add_exception_handler(RequestValidationError, errors.invalid_request)
+    app.add_exception_handler(HTTPException, errors.http_error)
 
     @app.get("/healthz", tags=["health"])
     def healthz() -> dict[str, str]:

@@ -8,9 +8,11 @@ from pydantic import BaseModel, Field
 
 
 class ErrorOut(BaseModel):
-    """Every 4xx: a message a student can act on."""
+    """Every 4xx: a message a student can act on, a stable code and the sentence's values."""
 
-    detail: str
+    detail: str = Field(description="one English sentence a student can act on")
+    code: str = Field(description="stable snake_case identifier the front end translates")
+    args: dict[str, Any] = Field(description="the numbers and names the sentence uses")
 
 
 Nested = list[Any]  # nested lists of numbers, shaped as the field's description says

@@ -31,7 +31,11 @@ def parse_pair(text: str, name: str, low: int, high: int) -> Pair:
     parts = [int(v) for v in text.split(",")]
     h, w = pair(parts if len(parts) == 2 else parts[0], name)
     if not (low <= h <= high and low <= w <= high):
-        raise ConvError(f"{name} must be between {low} and {high}, got {text.strip()}")
+        raise ConvError(
+            f"{name} must be between {low} and {high}, got {text.strip()}",
+            code="out_of_range",
+            params={"field": name, "low": low, "high": high, "got": text.strip()},
+        )
     return h, w
 
 
@@ -133,9 +137,19 @@ class Range(BaseModel):
 
     def bounds(self, total: int, per_step: int) -> tuple[int, int]:
         """[start, stop) to stream, given `per_step` numbers in each step's event."""
+        if self.stop is not None and self.stop < self.start:
+            raise ConvError(
+                f"stop {self.stop} must be at least start {self.start}",
+                code="stop_before_start",
+                params={"start": self.start, "stop": self.stop},
+            )
+        if self.start >= total:
+            raise ConvError(
+                f"start {self.start} is past the last step index {total - 1}",
+                code="start_past_end",
+                params={"start": self.start, "last": total - 1},
+            )
         stop = total if self.stop is None else min(self.stop, total)
-        if self.start > stop:
-            raise ConvError(f"start {self.start} is past the last step {total}")
         most = min(S.max_steps, max(1, S.max_stream_numbers // per_step))
         return self.start, min(stop, self.start + most)
 
@@ -182,12 +196,22 @@ class TransposeParams(ConvParams, Range):
 
     def _finish(self, spec: Conv2dSpec) -> None:
         if self.padding_mode != "zeros":
-            raise ConvError("a transposed convolution only supports zeros padding")
+            raise ConvError(
+                "a transposed convolution only supports zeros padding",
+                code="transposed_zeros_only",
+                params={"padding_mode": self.padding_mode},
+            )
         op = parse_pair(self.output_padding, "output padding", 0, S.max_stride)
         if self.in_channels % self.groups or self.out_channels % self.groups:
             raise ConvError(
                 f"groups {self.groups} must divide the input channels "
-                f"{self.in_channels} and the output channels {self.out_channels}"
+                f"{self.in_channels} and the output channels {self.out_channels}",
+                code="groups_divide_both",
+                params={
+                    "groups": self.groups,
+                    "C_in": self.in_channels,
+                    "C_out": self.out_channels,
+                },
             )
         x, w, b = self._sources((self.in_channels, self.out_channels // self.groups, *spec.kernel))
         self._shape = check_transposed(
@@ -239,11 +263,17 @@ class StackParams(BaseModel):
                 raise ConvError(
                     f"layer {i}: kernel <= {S.max_kernel}, stride <= {S.max_stride}, padding <= "
                     f"{S.max_padding} and dilation <= {S.max_dilation}, got {la.k},{la.s},"
-                    f"{la.p},{la.d}"
+                    f"{la.p},{la.d}",
+                    code="layer_out_of_range",
+                    params={"layer": i, "k": la.k, "s": la.s, "p": la.p, "d": la.d},
                 )
         self._sizes = map_sizes(self._stack, self.size)
         if self.y >= self._sizes[-1]:
-            raise ConvError(f"output index y must be below the last map's size {self._sizes[-1]}")
+            raise ConvError(
+                f"output index y must be below the last map's size {self._sizes[-1]}, got {self.y}",
+                code="y_out_of_range",
+                params={"y": self.y, "size": self._sizes[-1]},
+            )
         return self
 
     def stack(self) -> tuple[list[Layer], list[int]]:

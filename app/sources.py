@@ -36,17 +36,18 @@ def make_input(
     if name in ("digit", "letter"):
         default = "7" if name == "digit" else "A"
         glyph = glyph or default
-        if len(glyph) != 1 or (glyph.isdigit() if name == "letter" else not glyph.isdigit()):
-            raise ConvError(
-                f"a {name} input draws one {'digit 0-9' if name == 'digit' else 'letter'}"
-                f", got {glyph!r}"
-            )
+        check_glyph(name, glyph)
         return np.broadcast_to(_glyph(glyph, H, W), shape).copy()
     if name == "sample":
         return _sample(shape)
     if name == "values":
         return _values(values, shape, "input_values", "(H, W), (C, H, W) or (N, C, H, W)")
-    raise ConvError(f"unknown input preset {name!r}; choose one of {', '.join(INPUTS)}")
+    choices = ", ".join(INPUTS)
+    raise ConvError(
+        f"unknown input preset {name!r}; choose one of {choices}",
+        code="unknown_input",
+        params={"name": name, "choices": choices},
+    )
 
 
 def make_weight(
@@ -59,17 +60,26 @@ def make_weight(
     if name == "values":
         return _values(values, shape, "weight_values", "(kH, kW) or (C_out, C_in/groups, kH, kW)")
     if name not in PRESETS:
-        raise ConvError(f"unknown kernel preset {name!r}; choose one of {', '.join(KERNELS)}")
+        choices = ", ".join(KERNELS)
+        raise ConvError(
+            f"unknown kernel preset {name!r}; choose one of {choices}",
+            code="unknown_kernel",
+            params={"name": name, "choices": choices},
+        )
     if name in SIZED:
         if kH != kW or kH % 2 == 0:
             raise ConvError(
                 f"the {name} kernel needs a square, odd kernel size (1, 3, 5, ...), "
-                f"got {kH}x{kW}; pick 'random' or 'values' for other shapes"
+                f"got {kH}x{kW}; pick 'random' or 'values' for other shapes",
+                code="kernel_needs_odd_square",
+                params={"name": name, "kH": kH, "kW": kW},
             )
     elif (kH, kW) != (3, 3):
         raise ConvError(
             f"the {name} kernel is 3x3: set the kernel size to 3, or pick 'random' "
-            f"or 'values' to use a {kH}x{kW} kernel"
+            f"or 'values' to use a {kH}x{kW} kernel",
+            code="kernel_is_3x3",
+            params={"name": name, "kH": kH, "kW": kW},
         )
     return np.broadcast_to(kernel(name, kH).round(4), shape).copy()
 
@@ -82,38 +92,97 @@ def make_bias(C_out: int, seed: int, values: str | None) -> np.ndarray:
         b = np.array([float(v) for v in values.split(",")])
     except ValueError:
         raise ConvError(
-            f"bias values must be numbers separated by commas, got {values!r}"
+            f"bias values must be numbers separated by commas, got {values!r}",
+            code="bias_not_numbers",
+            params={"values": values},
         ) from None
-    if b.shape != (C_out,) or not (np.abs(b) <= MAX_VALUE).all():
+    if not np.isfinite(b).all():
         raise ConvError(
-            f"give one bias between -{MAX_VALUE:g} and {MAX_VALUE:g} per output "
-            f"channel ({C_out}), got {len(b)} numbers"
+            "bias values must be finite numbers (not nan or inf)", code="bias_not_finite"
+        )
+    if b.shape != (C_out,):
+        raise ConvError(
+            f"give one bias per output channel ({C_out}), got {len(b)} numbers",
+            code="bias_count",
+            params={"C_out": C_out, "count": len(b)},
+        )
+    if not (np.abs(b) <= MAX_VALUE).all():
+        raise ConvError(
+            f"bias values must lie between -{MAX_VALUE:g} and {MAX_VALUE:g}",
+            code="bias_too_large",
+            params={"limit": MAX_VALUE},
         )
     return b
 
 
 def _values(text: str | None, shape: tuple[int, ...], name: str, forms: str) -> np.ndarray:
     if not text:
-        raise ConvError(f"{name} is empty: give a JSON list of numbers shaped {forms}")
+        raise ConvError(
+            f"{name} is empty: give a JSON list of numbers shaped {forms}",
+            code="values_empty",
+            params={"field": name, "forms": forms},
+        )
     try:  # RecursionError: '[[[[...' nested thousands deep
         a = np.array(json.loads(text), dtype=float)
     except (ValueError, TypeError, RecursionError):
-        raise ConvError(f"{name} must be a JSON list of numbers shaped {forms}") from None
+        raise ConvError(
+            f"{name} must be a JSON list of numbers shaped {forms}",
+            code="values_not_json",
+            params={"field": name, "forms": forms},
+        ) from None
     if not (np.abs(a) <= MAX_VALUE).all():  # also false for NaN
-        raise ConvError(f"{name} must hold numbers between -{MAX_VALUE:g} and {MAX_VALUE:g}")
+        raise ConvError(
+            f"{name} must hold finite numbers between -{MAX_VALUE:g} and {MAX_VALUE:g}",
+            code="values_out_of_range",
+            params={"field": name, "limit": MAX_VALUE},
+        )
     try:  # a 2-D grid is copied to every channel (and every image or kernel)
         return np.broadcast_to(a, shape).astype(float)
     except ValueError:
         raise ConvError(
-            f"{name} has shape {a.shape}, which does not fit {shape}; use {forms}"
+            f"{name} has shape {a.shape}, which does not fit {shape}; use {forms}",
+            code="values_shape",
+            params={"field": name, "got": list(a.shape), "shape": list(shape), "forms": forms},
         ) from None
+
+
+def check_glyph(name: str, glyph: str) -> None:
+    """A digit preset draws one of 0-9; a letter preset one letter the bundled font has."""
+    if name == "digit":
+        if len(glyph) != 1 or glyph not in "0123456789":
+            raise ConvError(
+                f"a digit input draws one digit 0-9, got {glyph!r}",
+                code="bad_digit",
+                params={"glyph": glyph},
+            )
+        return
+    if len(glyph) != 1 or not glyph.isprintable() or glyph.isdigit() or not _drawable(glyph):
+        raise ConvError(
+            f"a letter input draws one letter the built-in font has (such as A-Z, a-z or "
+            f"Greek), got {glyph!r}",
+            code="bad_letter",
+            params={"glyph": glyph},
+        )
+
+
+def _font(size: int) -> ImageFont.FreeTypeFont | ImageFont.ImageFont:
+    return ImageFont.load_default(size=size)
+
+
+def _drawable(ch: str) -> bool:
+    """Whether the bundled font has a glyph for ch (not its 'missing' box) and ch is a letter."""
+    if not ch.isalpha():
+        return False
+    font = _font(64)
+    missing = bytes(font.getmask("\U0010fffd"))  # a private-use code point: never in the font
+    return bytes(font.getmask(ch)) != missing
 
 
 def _glyph(ch: str, H: int, W: int) -> np.ndarray:
     """ch drawn with Pillow's bundled font, downscaled to (H, W), values 0..1 in tenths."""
     scale = 8
     img = Image.new("L", (W * scale, H * scale), 0)
-    font = ImageFont.load_default(size=int(H * scale * 0.9))
+    font = _font(int(H * scale * 0.9))
     draw = ImageDraw.Draw(img)
     left, top, right, bottom = draw.textbbox((0, 0), ch, font=font)
     draw.text(
@@ -131,7 +200,9 @@ def _glyph(ch: str, H: int, W: int) -> np.ndarray:
 def _sample(shape: tuple[int, int, int, int]) -> np.ndarray:
     N, C, H, W = shape
     if not SAMPLE.exists():
-        raise ConvError("no sample image is bundled with this server; pick another input")
+        raise ConvError(
+            "no sample image is bundled with this server; pick another input", code="no_sample"
+        )
     with Image.open(SAMPLE) as im:
         small = im.convert("RGB" if C == 3 else "L").resize((W, H), Image.Resampling.BOX)
     a = (np.asarray(small, dtype=float) / 255).round(1)

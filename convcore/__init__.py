@@ -1,33 +1,79 @@
-"""convcore: an exact, pure-NumPy convolution engine that matches torch.nn.functional."""
+"""convcore: an exact, pure-NumPy convolution engine that matches torch.nn.functional.
+
+Everything the app needs is re-exported here, so nothing outside imports a submodule.
+"""
 
 from .backward import conv2d_backward
 from .conv import conv2d, convolve2d
 from .cost import ConvCost, conv_cost, output_size
 from .errors import ConvError
+from .geometry import (
+    AXES,
+    ConvShape,
+    check,
+    check_groups,
+    check_transpose,
+    group_choices,
+    out_size,
+    span,
+    taps,
+    transpose_out_size,
+)
 from .kernels import PRESETS, kernel
+from .padding import pad
+from .receptive_field import (
+    Layer,
+    ReceptiveField,
+    interval,
+    intervals,
+    map_sizes,
+    paths,
+    receptive_field,
+)
 from .separable import separable_conv2d
-from .spec import Conv2dSpec
+from .spec import PADDING_MODES, Conv2dSpec, Pair, pair
 from .trace import BackwardStep, Step, TransposeStep, backward_steps, forward_steps, transpose_steps
 from .transposed import conv_transpose2d, conv_transpose2d_backward
 
 __all__ = [
+    "AXES",
+    "PADDING_MODES",
+    "PRESETS",
     "BackwardStep",
+    "Conv2dSpec",
+    "ConvCost",
+    "ConvError",
+    "ConvShape",
+    "Layer",
+    "Pair",
+    "ReceptiveField",
     "Step",
     "TransposeStep",
     "backward_steps",
-    "forward_steps",
-    "transpose_steps",
-    "ConvCost",
-    "ConvError",
-    "Conv2dSpec",
-    "PRESETS",
+    "check",
+    "check_groups",
+    "check_transpose",
     "conv2d",
     "conv2d_backward",
+    "conv_cost",
     "conv_transpose2d",
     "conv_transpose2d_backward",
-    "conv_cost",
     "convolve2d",
+    "forward_steps",
+    "group_choices",
+    "interval",
+    "intervals",
     "kernel",
+    "map_sizes",
+    "out_size",
     "output_size",
+    "pad",
+    "pair",
+    "paths",
+    "receptive_field",
     "separable_conv2d",
+    "span",
+    "taps",
+    "transpose_out_size",
+    "transpose_steps",
 ]

@@ -16,7 +16,11 @@ def floats(*arrays: Any) -> list[Any]:
     present = [np.asarray(a) for a in arrays if a is not None]
     for a in present:
         if a.dtype.kind not in "biuf":
-            raise ConvError(f"values must be numbers, got an array of {a.dtype}")
+            raise ConvError(
+                f"values must be numbers, got an array of {a.dtype}",
+                code="values_not_numbers",
+                params={"dtype": str(a.dtype)},
+            )
     kinds = [a.dtype if a.dtype.kind == "f" and a.itemsize >= 4 else np.float64 for a in present]
     dtype = np.result_type(*kinds)
     return [None if a is None else np.asarray(a, dtype=dtype) for a in arrays]
@@ -27,7 +31,11 @@ def batched(x: np.ndarray) -> tuple[np.ndarray, bool]:
     if x.ndim == 3:
         return x[None], True
     if x.ndim != 4:
-        raise ConvError(f"input must be (N, C, H, W) or (C, H, W), got {x.ndim} dimensions")
+        raise ConvError(
+            f"input must be (N, C, H, W) or (C, H, W), got {x.ndim} dimensions",
+            code="array_rank",
+            params={"what": "input", "ndim": x.ndim},
+        )
     return x, False
 
 
@@ -50,7 +58,15 @@ def grad_inputs(
     dy, x, weight = floats(grad_output, x, weight)
     x, weight, _, shape, unbatched = conv_inputs(x, weight, None, *args)
     dy = dy[None] if unbatched and dy.ndim == 3 else dy
-    expected = (shape.N, shape.C_out, *shape.out)
-    if dy.shape != expected:
-        raise ConvError(f"grad_output must have the output's shape {expected}, got {dy.shape}")
+    check_grad_shape(dy, (shape.N, shape.C_out, *shape.out))
     return dy, x, weight, shape, unbatched
+
+
+def check_grad_shape(dy: np.ndarray, expected: tuple[int, ...]) -> None:
+    """grad_output must have exactly the forward output's shape."""
+    if dy.shape != expected:
+        raise ConvError(
+            f"grad_output must have the output's shape {expected}, got {dy.shape}",
+            code="grad_output_shape",
+            params={"expected": list(expected), "shape": list(dy.shape)},
+        )

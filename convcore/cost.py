@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from .errors import ConvError
-from .geometry import check, check_transpose
+from .geometry import check, check_groups, check_transpose, input_dims
 from .spec import Conv2dSpec, Pair, pair
 
 KINDS = ("standard", "transposed", "separable")
@@ -30,8 +30,12 @@ def output_size(
     dilation: int | Pair = 1,
     transposed: bool = False,
     output_padding: int | Pair = 0,
+    padding_mode: str = "zeros",
 ) -> Pair:
-    """(H_out, W_out) of a conv (or transposed conv) of an input_size (H, W) image."""
+    """(H_out, W_out) of a conv (or transposed conv) of an input_size (H, W) image.
+
+    Raises exactly the ConvError conv2d (or conv_transpose2d) would raise for this geometry.
+    """
     H, W = pair(input_size, "input size")
     k = pair(kernel_size, "kernel size")
     cost = conv_cost(
@@ -43,6 +47,7 @@ def output_size(
         dilation,
         kind="transposed" if transposed else "standard",
         output_padding=output_padding,
+        padding_mode=padding_mode,
     )
     return cost.output_shape[2], cost.output_shape[3]
 
@@ -60,22 +65,47 @@ def conv_cost(
     depth_multiplier: int = 1,
     output_padding: int | Pair = 0,
     itemsize: int = 4,
+    padding_mode: str = "zeros",
 ) -> ConvCost:
     """Cost of one layer on input_shape (N, C_in, H, W).
 
     kind: 'standard' (groups allowed), 'transposed' (weight (C_in, C_out/g, kH, kW); no work on
     the inserted zeros), or 'separable' (depthwise with depth_multiplier, then 1x1 to
-    out_channels; `groups` is ignored).
+    out_channels; `groups` is ignored). It accepts and refuses exactly what conv2d,
+    conv_transpose2d and separable_conv2d do (the same checks, in the same order).
     """
     if kind not in KINDS:
-        raise ConvError(f"kind must be one of {', '.join(KINDS)}, got {kind!r}")
-    N, C_in, H, W = input_shape
+        raise ConvError(
+            f"kind must be one of {', '.join(KINDS)}, got {kind!r}",
+            code="cost_kind_unknown",
+            params={"kind": str(kind), "choices": list(KINDS)},
+        )
+    N, C_in, H, W = input_dims(tuple(input_shape))
     kH, kW = pair(kernel_size, "kernel size")
     b = int(bool(bias))
     if kind == "separable":
-        mid = depth_multiplier * C_in
+        if (
+            isinstance(depth_multiplier, bool)
+            or not isinstance(depth_multiplier, int)
+            or (depth_multiplier < 1)
+        ):
+            raise ConvError(
+                "the depth multiplier must be a whole number of at least 1, "
+                f"got {depth_multiplier!r}",
+                code="depth_multiplier_too_small",
+                params={"depth_multiplier": repr(depth_multiplier), "minimum": 1},
+            )
         dw = conv_cost(
-            input_shape, mid, (kH, kW), stride, padding, dilation, C_in, bias, itemsize=itemsize
+            input_shape,
+            depth_multiplier * C_in,
+            (kH, kW),
+            stride,
+            padding,
+            dilation,
+            C_in,
+            bias,
+            itemsize=itemsize,
+            padding_mode=padding_mode,
         )
         pw = conv_cost(dw.output_shape, out_channels, 1, bias=bias, itemsize=itemsize)
         return ConvCost(
@@ -85,10 +115,10 @@ def conv_cost(
             dw.flops + pw.flops,
             max(dw.im2col_bytes, pw.im2col_bytes),
         )
-    spec = Conv2dSpec.of((kH, kW), stride, padding, dilation, groups)
     if kind == "transposed":
-        if out_channels % groups:
-            raise ConvError(f"groups {groups} must divide the output channels {out_channels}")
+        spec = Conv2dSpec.transposed((kH, kW), stride, padding, dilation, groups)
+        spec = replace(spec, padding_mode=padding_mode)  # refused by check_transpose if not zeros
+        check_groups(C_in, out_channels, groups)
         shape = check_transpose(
             (N, C_in, H, W),
             (C_in, out_channels // groups, kH, kW),
@@ -100,6 +130,7 @@ def conv_cost(
         cols = N * out_channels * kH * kW * H * W
         weights = C_in * (out_channels // groups) * kH * kW
     else:
+        spec = Conv2dSpec.of((kH, kW), stride, padding, dilation, groups, padding_mode)
         shape = check((N, C_in, H, W), (out_channels, C_in // groups, kH, kW), spec)
         out = (N, out_channels, *shape.out)
         macs = N * out_channels * shape.out[0] * shape.out[1] * (C_in // groups) * kH * kW

@@ -56,7 +56,15 @@ SIZED = ("identity", "box", "gaussian", "motion_blur")  # the presets that take 
 def kernel(name: str, size: int = 3) -> np.ndarray:
     """The preset `name` as a (k, k) float64 array; only SIZED presets honour `size`."""
     if name not in PRESETS:
-        raise ConvError(f"unknown kernel preset {name!r}; choose one of {', '.join(PRESETS)}")
+        raise ConvError(
+            f"unknown kernel preset {name!r}; choose one of {', '.join(PRESETS)}",
+            code="preset_unknown",
+            params={"name": str(name), "choices": list(PRESETS)},
+        )
     if name in SIZED and (size < 1 or size % 2 == 0):
-        raise ConvError(f"a {name} kernel needs an odd size (1, 3, 5, ...), got {size}")
+        raise ConvError(
+            f"a {name} kernel needs an odd size (1, 3, 5, ...), got {size}",
+            code="preset_size",
+            params={"name": name, "size": size},
+        )
     return np.asarray(PRESETS[name](size), dtype=np.float64)

@@ -2,8 +2,9 @@
 
 Split the padded input into stride phases (x[r::s]) and flatten each phase over (N, Hq, Wq).
 Output (n, oh, ow) then sits at flat position n*Hq*Wq + oh*Wq + ow, and kernel tap (i, j)
-reads phase (i*d % s) at that position plus a fixed offset. So a chunk of im2col columns is
-kH*kW plain slice copies (no index arithmetic, no gather), small enough to stay in cache,
+reads one phase at that position plus a fixed offset, both from geometry.taps (via
+tap_phases, the trace's own index function). So a chunk of im2col columns is kH*kW plain
+slice copies (no index arithmetic, no gather), small enough to stay in cache,
 and forward, dW and dX are each one GEMM per chunk. Positions with ow >= W_out are computed
 and dropped: that costs (Wq - W_out) / Wq extra, a few percent, and buys contiguity.
 """
@@ -14,7 +15,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from .geometry import ConvShape
+from .geometry import ConvShape, tap_phases
 from .padding import pad
 
 CACHE_BYTES = 1 << 21  # one chunk of columns: 2-4 MiB measured best here (32 MiB L3, 1 MiB L2)
@@ -35,14 +36,13 @@ class Lowering:
         (s_h, s_w), (d_h, d_w), (kH, kW) = shape.spec.stride, shape.spec.dilation, shape.spec.kernel
         Hq, Wq = -(-shape.padded[0] // s_h), -(-shape.padded[1] // s_w)
         H_out, W_out = shape.out
-        phase, offset = [], []
-        for i in range(kH):
-            for j in range(kW):
-                (qh, rh), (qw, rw) = divmod(i * d_h, s_h), divmod(j * d_w, s_w)
-                phase.append(rh * s_w + rw)
-                offset.append(qh * Wq + qw)
+        # Output 0 reads padded rows taps(0): row r sits in phase r % s at phase-grid row r // s,
+        # and output o reads the same taps shifted by o*s, i.e. o rows further in that phase.
+        (qh, rh), (qw, rw) = tap_phases(kH, s_h, d_h), tap_phases(kW, s_w, d_w)
+        phase = (rh[:, None] * s_w + rw[None, :]).ravel()  # (kH*kW,)
+        offset = (qh[:, None] * Wq + qw[None, :]).ravel()  # (kH*kW,)
         length = (shape.N - 1) * Hq * Wq + (H_out - 1) * Wq + W_out
-        return cls(shape, (Hq, Wq), length, tuple(phase), tuple(offset))
+        return cls(shape, (Hq, Wq), length, tuple(map(int, phase)), tuple(map(int, offset)))
 
     def filler(self) -> np.ndarray:
         """(length,) True at flat positions that are no output (past H_out or W_out)."""

@@ -6,14 +6,13 @@ question: which input pixels can output index y see?
 
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass
 
 import numpy as np
 
 from .backward import conv2d_backward
 from .errors import ConvError
-from .geometry import out_size, span, transpose_out_size
+from .geometry import out_size, span, taps, transpose_out_size
 from .transposed import conv_transpose2d_backward
 
 
@@ -31,7 +30,9 @@ class Layer:
         if min(self.k, self.s, self.d) < 1 or self.p < 0:
             raise ConvError(
                 f"a layer needs kernel, stride, dilation >= 1 and padding >= 0, "
-                f"got k={self.k}, s={self.s}, p={self.p}, d={self.d}"
+                f"got k={self.k}, s={self.s}, p={self.p}, d={self.d}",
+                code="layer_invalid",
+                params={"k": self.k, "s": self.s, "p": self.p, "d": self.d},
             )
 
 
@@ -63,7 +64,8 @@ def receptive_field(layers: list[Layer]) -> ReceptiveField:
         if layer.transposed:
             raise ConvError(
                 "a transposed layer's receptive field depends on the output position; "
-                "use interval() for stacks with transposed layers"
+                "use interval() for stacks with transposed layers",
+                code="receptive_field_transposed",
             )
         size += (span(layer.k, layer.d) - 1) * stride
         padding += layer.p * stride
@@ -80,30 +82,70 @@ def map_sizes(layers: list[Layer], n: int) -> list[int]:
         if m < 1:
             raise ConvError(
                 f"layer {i} (kernel {la.k}, dilation {la.d}) is larger than its "
-                f"padded input {sizes[-1] + 2 * la.p}: the stack ends before it"
+                f"padded input {sizes[-1] + 2 * la.p}: the stack ends before it",
+                code="layer_too_large",
+                params={
+                    "layer": i,
+                    "kernel": la.k,
+                    "dilation": la.d,
+                    "padded": sizes[-1] + 2 * la.p,
+                },
             )
         sizes.append(m)
     return sizes
 
 
 def interval(layers: list[Layer], sizes: list[int], a: int, b: int) -> tuple[int, int] | None:
-    """Exact input interval feeding outputs [a, b] of the top layer, clipped at every map.
+    """First and last input position that a path reaches from outputs [a, b] of the top layer.
 
     sizes: the length of each feature map from the input up (len(layers) + 1 entries).
-    Returns None when no input is read (possible under a transposed conv).
+    Exact, holes included: a position counts only if some tap actually reads it, so a dilated
+    or strided stack whose taps all fall in padding reaches nothing. Returns None then.
     """
-    if len(sizes) != len(layers) + 1:
-        raise ConvError(f"give one size per feature map: {len(layers) + 1}, got {len(sizes)}")
+    return intervals(layers, sizes, a, b)[0]
+
+
+def intervals(
+    layers: list[Layer], sizes: list[int], a: int, b: int
+) -> list[tuple[int, int] | None]:
+    """`interval` on every feature map, from the input up to the top ([a, b] clipped there)."""
+    _check_sizes(layers, sizes)
+    reached = [np.zeros(sizes[-1], bool)]
+    reached[0][max(a, 0) : max(min(b, sizes[-1] - 1) + 1, 0)] = True
     for layer, n in zip(reversed(layers), reversed(sizes[:-1]), strict=True):
-        k, s, p, d = layer.k, layer.s, layer.p, layer.d
-        if layer.transposed:  # output o reads inputs i with i*s - p + j*d = o
-            a, b = math.ceil((a + p - d * (k - 1)) / s), (b + p) // s
-        else:
-            a, b = a * s - p, b * s - p + d * (k - 1)
-        a, b = max(a, 0), min(b, n - 1)
-        if a > b:
-            return None
-    return a, b
+        reached.insert(0, _reached_below(layer, reached[0], n))
+    return [_ends(r) for r in reached]
+
+
+def _reached_below(layer: Layer, above: np.ndarray, n: int) -> np.ndarray:
+    """(n,) True at input positions that feed some True output in above (m,).
+
+    Output o of a conv reads input taps(o) - p; input i of a transposed conv writes output
+    taps(i) - p: the same index function as the engine, read in the other direction.
+    """
+    below = np.zeros(n, bool)
+    if layer.transposed:
+        to = taps(np.arange(n), layer.k, layer.s, layer.d) - layer.p  # (n, k) outputs written
+        hit = (to >= 0) & (to < above.size)
+        below[:] = (hit & above[np.where(hit, to, 0)]).any(axis=1)
+    else:
+        rows = taps(np.flatnonzero(above), layer.k, layer.s, layer.d) - layer.p  # (m', k)
+        below[rows[(rows >= 0) & (rows < n)]] = True
+    return below
+
+
+def _ends(mask: np.ndarray) -> tuple[int, int] | None:
+    hit = np.flatnonzero(mask)
+    return (int(hit[0]), int(hit[-1])) if hit.size else None
+
+
+def _check_sizes(layers: list[Layer], sizes: list[int]) -> None:
+    if len(sizes) != len(layers) + 1:
+        raise ConvError(
+            f"give one size per feature map: {len(layers) + 1}, got {len(sizes)}",
+            code="map_sizes_count",
+            params={"expected": len(layers) + 1, "got": len(sizes)},
+        )
 
 
 def paths(layers: list[Layer], sizes: list[int], y: int) -> np.ndarray:
@@ -113,8 +155,13 @@ def paths(layers: list[Layer], sizes: list[int], y: int) -> np.ndarray:
     the receptive field and in the holes a dilated stack leaves, and peaked in the middle: the
     effective receptive field (Luo et al. 2016) of a uniform linear network.
     """
-    if len(sizes) != len(layers) + 1 or not 0 <= y < sizes[-1]:
-        raise ConvError(f"need one size per feature map and 0 <= y < {sizes[-1]}")
+    _check_sizes(layers, sizes)
+    if not 0 <= y < sizes[-1]:
+        raise ConvError(
+            f"the output position {y} must be from 0 to {sizes[-1] - 1}",
+            code="position_out_of_range",
+            params={"y": y, "last": sizes[-1] - 1},
+        )
     g = np.zeros((1, 1, 1, sizes[-1]))
     g[..., y] = 1.0
     for layer, n in zip(reversed(layers), reversed(sizes[:-1]), strict=True):

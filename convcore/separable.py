@@ -37,23 +37,36 @@ def separable_conv2d(
     if depthwise_weight.ndim != 4 or depthwise_weight.shape[1] != 1:
         raise ConvError(
             "the depthwise weight must be (multiplier x C_in, 1, kH, kW): one kernel "
-            f"per input channel, got shape {depthwise_weight.shape}"
+            f"per input channel, got shape {depthwise_weight.shape}",
+            code="depthwise_weight_shape",
+            params={"shape": list(depthwise_weight.shape)},
         )
     if pointwise_weight.ndim != 4 or pointwise_weight.shape[2:] != (1, 1):
         raise ConvError(
             "the pointwise weight must be (C_out, multiplier x C_in, 1, 1), got shape "
-            f"{pointwise_weight.shape}"
+            f"{pointwise_weight.shape}",
+            code="pointwise_weight_shape",
+            params={"shape": list(pointwise_weight.shape)},
         )
     M = depthwise_weight.shape[0] // max(C_in, 1)
     if M < 1 or depthwise_weight.shape[0] != M * C_in:
         raise ConvError(
             f"the depthwise weight needs a whole multiple of the {C_in} input channels "
-            f"as kernels (multiplier x C_in), got {depthwise_weight.shape[0]}"
+            f"as kernels (multiplier x C_in), got {depthwise_weight.shape[0]}",
+            code="depthwise_multiple",
+            params={"in_channels": C_in, "got": depthwise_weight.shape[0]},
         )
     if pointwise_weight.shape[1] != M * C_in:
         raise ConvError(
             f"the pointwise weight must read the {M * C_in} depthwise channels "
-            f"(multiplier {M} x C_in {C_in}), but takes {pointwise_weight.shape[1]}"
+            f"(multiplier {M} x C_in {C_in}), but takes {pointwise_weight.shape[1]}",
+            code="pointwise_channels",
+            params={
+                "expected": M * C_in,
+                "multiplier": M,
+                "in_channels": C_in,
+                "got": pointwise_weight.shape[1],
+            },
         )
     mid = conv2d(
         x,

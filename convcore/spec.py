@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from .errors import ConvError
 
 PADDING_MODES = ("zeros", "reflect", "replicate", "circular")
+PADDING_WORDS = ("valid", "same")
 Pair = tuple[int, int]
 
 
@@ -21,7 +22,9 @@ def pair(value: int | tuple[int, int] | list[int], name: str) -> Pair:
         return (int(h), int(w))
     except (TypeError, ValueError):
         raise ConvError(
-            f"{name} must be a whole number or a pair (height, width), got {value!r}"
+            f"{name} must be a whole number or a pair (height, width), got {value!r}",
+            code="value_not_whole",
+            params={"name": name, "value": repr(value)},
         ) from None
 
 
@@ -54,18 +57,34 @@ class Conv2dSpec:
         kernel = pair(kernel, "kernel size")
         stride, dilation = pair(stride, "stride"), pair(dilation, "dilation")
         if min(kernel) < 1:
-            raise ConvError(f"kernel size must be at least 1, got {kernel[0]}x{kernel[1]}")
+            raise ConvError(
+                f"kernel size must be at least 1, got {kernel[0]}x{kernel[1]}",
+                code="kernel_too_small",
+                params={"kernel_size": list(kernel), "minimum": 1},
+            )
         if min(stride) < 1:
-            raise ConvError(f"stride must be at least 1, got {_fmt(stride)}: a window must move")
+            raise ConvError(
+                f"stride must be at least 1, got {_fmt(stride)}: a window must move",
+                code="stride_too_small",
+                params={"stride": list(stride), "minimum": 1},
+            )
         if min(dilation) < 1:
             raise ConvError(
-                f"dilation must be at least 1, got {_fmt(dilation)} (dilation 1 means no gaps)"
+                f"dilation must be at least 1, got {_fmt(dilation)} (dilation 1 means no gaps)",
+                code="dilation_too_small",
+                params={"dilation": list(dilation), "minimum": 1},
             )
         if isinstance(groups, bool) or not isinstance(groups, int) or groups < 1:
-            raise ConvError(f"groups must be a whole number of at least 1, got {groups!r}")
+            raise ConvError(
+                f"groups must be a whole number of at least 1, got {groups!r}",
+                code="groups_too_small",
+                params={"groups": repr(groups), "minimum": 1},
+            )
         if padding_mode not in PADDING_MODES:
             raise ConvError(
-                f"padding mode must be one of {', '.join(PADDING_MODES)}, got {padding_mode!r}"
+                f"padding mode must be one of {', '.join(PADDING_MODES)}, got {padding_mode!r}",
+                code="padding_mode_unknown",
+                params={"padding_mode": str(padding_mode), "choices": list(PADDING_MODES)},
             )
         return cls(
             kernel,
@@ -76,6 +95,28 @@ class Conv2dSpec:
             padding_mode,
         )
 
+    @classmethod
+    def transposed(
+        cls,
+        kernel: Pair,
+        stride: int | Pair = 1,
+        padding: int | Pair | str = 0,
+        dilation: int | Pair = 1,
+        groups: int = 1,
+    ) -> Conv2dSpec:
+        """`of` for a transposed conv: torch takes padding as numbers only, not 'same'.
+
+        Every path that describes a transposed conv (conv_transpose2d, its trace, output_size,
+        conv_cost) builds its spec here, so they accept and refuse the same configurations.
+        """
+        if isinstance(padding, str):
+            raise ConvError(
+                f"a transposed convolution takes padding as numbers, not {padding!r}",
+                code="transposed_padding_word",
+                params={"padding": padding},
+            )
+        return cls.of(kernel, stride, padding, dilation, groups)
+
 
 def resolve_padding(
     padding: int | Pair | str, kernel: Pair, stride: Pair, dilation: Pair
@@ -85,18 +126,31 @@ def resolve_padding(
         if padding == "valid":
             return ((0, 0), (0, 0))
         if padding != "same":
-            raise ConvError(f"padding must be a number, a pair, 'valid' or 'same', got {padding!r}")
-        if stride != (1, 1):
             raise ConvError(
-                f"padding 'same' needs stride 1, got stride {_fmt(stride)}: with a larger stride "
-                "the output cannot keep the input's size; give the padding as a number instead"
+                f"padding must be a number, a pair, 'valid' or 'same', got {padding!r}",
+                code="padding_word_unknown",
+                params={"padding": padding, "choices": list(PADDING_WORDS)},
             )
         # Total d(k-1) per axis; the odd pixel goes bottom/right, as in torch.
         totals = [d * (k - 1) for k, d in zip(kernel, dilation, strict=True)]
+        if stride != (1, 1):
+            # ceil(T/2) on both sides always fits the kernel, whatever the input size.
+            near = [-(-t // 2) for t in totals]
+            raise ConvError(
+                f"padding 'same' needs stride 1, got stride {_fmt(stride)}: with a larger stride "
+                f"the output cannot keep the input's size; use stride 1, or give the padding as "
+                f"a number such as {_fmt(near)}",  # type: ignore[arg-type]
+                code="same_padding_strided",
+                params={"stride": list(stride), "padding": near, "choices": [1]},
+            )
         return tuple((t // 2, t - t // 2) for t in totals)  # type: ignore[return-value]
     ph, pw = pair(padding, "padding")
     if min(ph, pw) < 0:
-        raise ConvError(f"padding cannot be negative, got {_fmt((ph, pw))}")
+        raise ConvError(
+            f"padding cannot be negative, got {_fmt((ph, pw))}: use 0 or more",
+            code="padding_negative",
+            params={"padding": [ph, pw], "minimum": 0},
+        )
     return ((ph, ph), (pw, pw))
 
 

@@ -255,7 +255,17 @@ def _transpose(x, weight, bias, shape: ConvShape, start: int, stop: int) -> Iter
 
 
 def _range(start: int, stop: int | None, total: int) -> tuple[int, int]:
-    stop = total if stop is None else min(stop, total)
-    if start < 0 or start > stop:
-        raise ConvError(f"start must be between 0 and {stop}, got {start}")
-    return start, stop
+    """Steps [start, stop) of `total`: a non-empty range inside the trace (stop is clipped)."""
+    if start < 0 or start >= total:
+        raise ConvError(
+            f"start {start} must be a step from 0 to the last step {total - 1}",
+            code="step_start_out_of_range",
+            params={"start": start, "last": total - 1},
+        )
+    if stop is not None and stop <= start:
+        raise ConvError(
+            f"stop {stop} must be larger than start {start}",
+            code="step_stop_before_start",
+            params={"start": start, "stop": stop},
+        )
+    return start, total if stop is None else min(stop, total)

@@ -9,8 +9,7 @@ from __future__ import annotations
 import numpy as np
 
 from . import lowering
-from .arrays import batched, floats
-from .errors import ConvError
+from .arrays import batched, check_grad_shape, floats
 from .geometry import ConvShape, check_transpose, kernel_of
 from .padding import unpad
 from .spec import Conv2dSpec, Pair, pair
@@ -61,9 +60,7 @@ def conv_transpose2d_backward(
     x, unbatched = batched(x)
     dy = dy[None] if unbatched and dy.ndim == 3 else dy
     shape = _check(x, weight, stride, padding, output_padding, groups, dilation, None)
-    expected = (shape.N, shape.C_in, *shape.size)
-    if dy.shape != expected:
-        raise ConvError(f"grad_output must have the output's shape {expected}, got {dy.shape}")
+    check_grad_shape(dy, (shape.N, shape.C_in, *shape.size))
     low = lowering.Lowering.of(shape)
     P = lowering.to_phases(dy, low)
     H, W = x.shape[2:]
@@ -83,9 +80,7 @@ def _check(
     dilation: int | Pair,
     bias: np.ndarray | None,
 ) -> ConvShape:
-    if isinstance(padding, str):
-        raise ConvError("a transposed convolution takes padding as numbers, not 'same' or 'valid'")
-    spec = Conv2dSpec.of(kernel_of(weight.shape), stride, padding, dilation, groups)
+    spec = Conv2dSpec.transposed(kernel_of(weight.shape), stride, padding, dilation, groups)
     op = pair(output_padding, "output padding")
     return check_transpose(x.shape, weight.shape, spec, op, None if bias is None else bias.shape)
 

@@ -45,9 +45,13 @@ def steps(params: Annotated[StepParams, Query()], request: Request) -> EventStre
     """Stream every sliding-window step of the forward pass (Server-Sent Events)."""
     x, _, b = params.arrays()
     start, stop = params.bounds(params.shape.steps, params.per_step())
-    trace = convcore.forward_steps(
-        x, params.applied_weight(), b, **params.conv_kwargs(), start=start, stop=stop
-    )  # type: ignore[arg-type]
+    trace = (
+        convcore.forward_steps(
+            x, params.applied_weight(), b, **params.conv_kwargs(), start=start, stop=stop
+        )  # type: ignore[arg-type]
+        if stop > start
+        else iter(())
+    )
     lines = (event("step", step_json(s), s.index) for s in trace)
     return _stream(request, lines, start, stop, params.shape.steps)
 

@@ -189,7 +189,7 @@ def test_every_kernel_preset_is_served(client, name):
 BAD = {
     "stride=0": "stride must be at least 1",
     "kernel_size=5&kernel=random&height=2&width=2&padding=1": "larger than the padded input",
-    "in_channels=3&groups=2": "groups 2 must divide the input channels 3",
+    "in_channels=3&groups=2": "groups 2 must divide both the input channels 3",
     "padding_mode=reflect&padding=7": "reflect padding 7 must be smaller",
     "input=bogus": "input",
     "kernel=nope": "kernel",

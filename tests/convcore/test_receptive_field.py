@@ -6,7 +6,7 @@ import numpy as np
 import pytest
 
 import convcore
-from convcore.receptive_field import Layer, interval, paths, receptive_field
+from convcore.receptive_field import Layer, interval, intervals, map_sizes, paths, receptive_field
 
 STACKS = [  # (layers as (k, s, p, d), r0, S0, P0), spec section 6, checked there against torch
     ([(3, 1, 1, 1)] * 2 + [(2, 2, 0, 1)] + [(3, 1, 1, 1)] * 2 + [(2, 2, 0, 1)], 16, 4, 6),
@@ -108,3 +108,35 @@ def test_paths_of_a_uniform_stack_are_the_n_fold_box_convolution(k, n):
     counts = paths(layers, sizes, 0)
     assert counts[: len(expected)].tolist() == expected.astype(int).tolist()
     assert not counts[len(expected) :].any()
+
+
+def test_visible_is_none_when_every_tap_falls_in_padding():
+    """The public case: k2 s1 p1 d2 on one pixel reads padded 0 and 2, never the pixel."""
+    layers = [Layer(2, 1, 1, 2)]
+    sizes = map_sizes(layers, 1)
+    assert sizes == [1, 1]
+    assert interval(layers, sizes, 0, 0) is None
+    assert not paths(layers, sizes, 0).any()
+
+
+def test_intervals_are_the_first_and_last_position_a_path_reaches(rng):
+    """On random stacks (conv and transposed), every map's interval is the path-count support."""
+    checked = 0
+    while checked < 60:
+        depth = int(rng.integers(1, 4))
+        layers = [Layer(int(rng.integers(1, 5)), int(rng.integers(1, 4)), int(rng.integers(0, 4)),
+                        int(rng.integers(1, 4)), bool(rng.random() < 0.3))
+                  for _ in range(depth)]  # fmt: skip
+        n = int(rng.integers(1, 12))
+        try:
+            sizes = map_sizes(layers, n)
+        except convcore.ConvError:
+            continue
+        y = int(rng.integers(0, sizes[-1]))
+        per_map = intervals(layers, sizes, y, y)
+        for i in range(len(layers) + 1):  # map i: paths from y down to map i
+            reach = np.flatnonzero(paths(layers[i:], sizes[i:], y)) if i < len(layers) else [y]
+            expected = (int(reach[0]), int(reach[-1])) if len(reach) else None
+            assert per_map[i] == expected, (layers, sizes, y, i)
+        assert interval(layers, sizes, y, y) == per_map[0]
+        checked += 1

@@ -176,7 +176,7 @@ def test_transposed_weight_layout_is_in_channels_first(rng):
     assert y.shape == (1, 6, 4, 4)  # C_out = (C_out / groups) * groups = 3 * 2
     with pytest.raises(cc.ConvError, match=r"\b3\b.*\b4\b"):
         cc.conv_transpose2d(x, rng.standard_normal((3, 4, 2, 2)))
-    with pytest.raises(cc.ConvError, match=r"groups 3 must divide the input channels 4"):
+    with pytest.raises(cc.ConvError, match=r"groups 3 must divide both the input channels 4"):
         cc.conv_transpose2d(x, rng.standard_normal((4, 1, 2, 2)), groups=3)
 
 
