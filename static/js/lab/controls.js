@@ -83,8 +83,9 @@ export function createControls(form, { limits, presets, t, onChange }) {
     const filters = [...form.querySelectorAll("input[name=filters]:checked")].map((i) => i.value);
     const custom = $("#use-custom").checked;
     if (custom) filters.push("custom");
-    const stride = Number($("#stride").value) || 1;
-    // 'same' with stride > 1 is sent as is: the server's 422 explains why it cannot work.
+    // Sent as typed (0, empty, 2 with 'same'): the server's 422 says what to change, where the
+    // page used to turn 0 into 1 silently. Every filter of the request uses it.
+    const stride = $("#stride").value.trim();
     const pad = padding.value;
     return {
       filters,
@@ -93,7 +94,7 @@ export function createControls(form, { limits, presets, t, onChange }) {
       stride: String(stride),
       padding: pad,
       padding_mode: $("#padding_mode").value,
-      dilation: String(Number($("#dilation").value) || 1),
+      dilation: $("#dilation").value.trim(),
       size: size.value,
       relu: $("#relu").checked,
       magnitude: $("#magnitude").checked,
@@ -121,6 +122,8 @@ export function createControls(form, { limits, presets, t, onChange }) {
   form.addEventListener("change", (e) => {
     if (!e.target.closest(".lab-kernel-editor")) changed();
   });
+  // Typed numbers apply as they are typed (main.js waits for a pause), not only on blur.
+  for (const id of ["#stride", "#dilation"]) $(id).addEventListener("input", changed);
   drawThumbs();
 
   return {

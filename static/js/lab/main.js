@@ -56,9 +56,17 @@ function drawInput(result) {
   el.inputFigure.hidden = false;
 }
 
+/** A map with one sign: every weight >= 0 on a non-negative image, or the gradient magnitude. */
+function oneSigned(map) {
+  if (map.filter === "magnitude") return true;
+  const k = map.filter === "custom" ? last.settings.kernel : presets.find((p) => p.name === map.filter)?.kernel;
+  const w = (k || []).flat();
+  return w.length > 0 && w.every((v) => v >= 0) && w.some((v) => v > 0);
+}
+
 function drawResult() {
   drawInput(last.result);
-  renderMaps(el.maps, last.result, { t, onPick: pick });
+  renderMaps(el.maps, last.result, { t, onPick: pick, oneSigned });
   el.hint.hidden = false;
   drawStatus();
 }
@@ -82,6 +90,16 @@ async function run() {
   running = ctrl;
   const settings = controls.read();
   el.error.hidden = true;
+  if (settings.filters.length === 0 && !settings.magnitude) {
+    // Nothing ticked means nothing shown (the server would fall back to its default filter).
+    running = null;
+    last = null;
+    picked = null;
+    el.maps.replaceChildren();
+    el.inspect.hidden = true;
+    el.status.textContent = t("lab.filters.none");
+    return;
+  }
   el.status.textContent = t("lab.status.loading", { name: source.name });
   el.form.setAttribute("aria-busy", "true");
   try {

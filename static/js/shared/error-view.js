@@ -1,8 +1,9 @@
 /**
  * shared/error-view.js: how every page words an HttpError, in the reader's language.
  *
- * A server error is translated by its code: t("err." + code, args) when the catalog has that
- * key, else the server's own English sentence. Nothing reads the English text itself.
+ * A server error is translated by its code: t("err." + code, args) when the reader's catalog
+ * has that key, else the server's own English sentence. Args that name a field ("height")
+ * are translated too (field.<name>). Nothing reads the English text itself.
  *
  *   errorText(err, t, has) -> string
  *   showError(box, err, {t, has}) -> void   fills box's [data-error-text] (or box itself),
@@ -15,7 +16,11 @@ export function errorText(err, t, has) {
   const key = `err.${err.code}`;
   if (!err.code || !has(key)) return detail;
   const args = {};
-  for (const [name, v] of Object.entries(err.args || {})) args[name] = Array.isArray(v) ? v.join(", ") : v;
+  for (const [name, v] of Object.entries(err.args || {})) {
+    if (Array.isArray(v)) args[name] = v.join(", ");
+    else if (typeof v === "string" && has(`field.${v}`)) args[name] = t(`field.${v}`); // "height" -> 高度
+    else args[name] = v;
+  }
   return t(key, args);
 }
 

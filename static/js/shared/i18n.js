@@ -9,7 +9,8 @@
  *   LANGS                          ["en", "zh"]
  *   t(key, vars?) -> string        "{name}" placeholders filled from vars; falls back to
  *                                  English, then to the key itself
- *   has(key) -> bool               the key exists in English
+ *   has(key) -> bool               the key exists in the current language (err.<code> is
+ *                                  only in zh: English shows the server's own sentence)
  *   getLang() / setLang(lang)      current language; setLang remembers it in localStorage,
  *                                  sets <html lang>, re-translates the page, notifies
  *   onLangChange(fn) -> unsubscribe   fn(lang) after every switch
@@ -37,7 +38,7 @@ function initialLang() {
 }
 
 export function has(key) {
-  return key in dicts.en;
+  return key in dicts[lang];
 }
 
 export function t(key, vars = {}) {
