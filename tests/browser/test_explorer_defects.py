@@ -160,3 +160,45 @@ def test_changing_only_the_hash_applies_the_speed(page: Page) -> None:
     page.evaluate("() => { location.hash = 'height=6&width=6&speed=9'; }")
     expect(page.locator("#speed")).to_have_value("9")
     assert page.evaluate("() => window.convscope.store.get().speed") == 9
+
+
+def test_transposed_tab_names_the_crop_of_padding_and_output_padding(
+    page: Page, base_url: str
+) -> None:
+    query = {"padding": "1", "stride": "2", "output_padding": "1"}
+    plan = httpx.get(f"{base_url}/api/conv-transpose/plan", params=query, timeout=10).json()
+    open_explorer(page, "#view=transpose&padding=1&stride=2&output_padding=1")
+    note = page.locator("#output-note")
+    S = plan["shape"]
+    expect(note).to_contain_text(f"{S['H_out']} × {S['W_out']}")
+    crop = json.loads(note.get_attribute("data-crop") or "{}")
+    # full result (H - 1)s + d(k - 1) + 1, cropped by p per side, op added: the API's size
+    assert crop["fh"] == (S["H"] - 1) * 2 + (S["kH"] - 1) + 1
+    assert crop["fh"] - 2 * crop["ph"] + crop["oh"] == S["H_out"]
+    assert "no padding" not in page.locator("#input-note").inner_text()
+    assert "crops" in note.inner_text()
+
+
+def test_each_tab_has_its_own_intro(page: Page) -> None:
+    open_explorer(page)
+    intros = {}
+    for view in ("forward", "backward", "transpose"):
+        page.click(f"[role=tab][data-view={view}]")
+        expect(page.locator("#intro")).not_to_be_empty()
+        page.wait_for_function(f"() => window.convscope.explorer.current?.view === '{view}'")
+        intros[view] = page.locator("#intro").inner_text()
+    assert len(set(intros.values())) == 3, intros
+
+
+LINES = """el => Math.round(
+  el.getBoundingClientRect().height / (parseFloat(getComputedStyle(el).lineHeight) || 20))"""
+
+
+def test_the_output_size_formula_never_wraps_mid_expression(page: Page) -> None:
+    page.set_viewport_size({"width": 390, "height": 800})
+    open_explorer(page, "#padding=2&dilation=2")
+    for sel in ("#formula-h", "#formula-w", "#formula-generic"):
+        lines = page.locator(sel).evaluate(LINES)
+        rects = page.locator(sel).evaluate("el => el.getClientRects().length")
+        assert rects == 1 and lines <= 1, (sel, rects, lines)
+    assert page.evaluate("() => document.documentElement.scrollWidth <= innerWidth")

@@ -37,9 +37,18 @@ export function createReadout(doc, { t, has, getLang }) {
   function notes(plan, view) {
     const S = plan.shape;
     const P = plan.params;
+    $("output-note").textContent = "";
     if (view === "transpose") {
-      $("input-note").textContent = t("note.nopad", { h: S.H, w: S.W });
+      // Here padding does not pad x: it crops the full output, and output_padding adds back
+      // rows/columns at the bottom/right (issue 8, defect 5: it used to say "no padding").
+      const [ph, pw = ph] = String(P.padding ?? 0).split(",").map(Number);
+      const [oh, ow = oh] = String(P.output_padding ?? 0).split(",").map(Number);
+      $("input-note").textContent = t("note.tp.input", { h: S.H, w: S.W });
       $("kernel-note").textContent = "";
+      const full = { fh: S.H_out + 2 * ph - oh, fw: S.W_out + 2 * pw - ow };
+      $("output-note").textContent =
+        ph + pw + oh + ow === 0 ? "" : t("note.tp.crop", { ph, pw, oh, ow, ...full, h: S.H_out, w: S.W_out });
+      $("output-note").dataset.crop = JSON.stringify({ ph, pw, oh, ow, ...full });
     } else {
       const pad = plan.padding;
       const any = pad.top + pad.bottom + pad.left + pad.right > 0;
@@ -59,6 +68,8 @@ export function createReadout(doc, { t, has, getLang }) {
   return {
     plan(plan, view) {
       $("formula-generic").innerHTML = GENERIC[view];
+      $("intro").dataset.i18n = view === "forward" ? "intro" : `intro.${view}`;
+      $("intro").textContent = t($("intro").dataset.i18n);
       $("formula-h").textContent = `H_out = ${plan.formula.height.text}`;
       $("formula-w").textContent = `W_out = ${plan.formula.width.text}`;
       $("cost-params").textContent = fmtCount(plan.cost.params, getLang());

@@ -115,6 +115,8 @@ export default {
   "in.values": "Custom values",
 
   "intro": "The kernel slides over the padded input. At each step it multiplies the numbers under it, adds them up (plus the bias) and writes one output number.",
+  "intro.backward": "The backward pass sends the upstream gradient back through the same windows: each output's gradient g is multiplied by the kernel into dL/dX, by the input into dL/dW, and added to dL/db.",
+  "intro.transpose": "A transposed convolution runs the other way: each input number stamps a scaled copy of the kernel onto the output, the copies overlap and add up, and padding crops the border of the result.",
 
   "kernel.box": "Box blur",
   "kernel.custom": "Custom",
@@ -220,6 +222,8 @@ export default {
   "note.groups": "groups = {g}: each filter sees {cg} of {cin} input channels",
   "note.nopad": "{h} × {w}, no padding",
   "note.padding": "{h} × {w}, {mode} padding ({top}, {bottom}, {left}, {right})",
+  "note.tp.crop": "padding ({ph}, {pw}) crops {ph} rows and {pw} columns from each side of the full {fh} × {fw} result; output padding ({oh}, {ow}) adds {oh} rows at the bottom and {ow} columns at the right: {h} × {w}",
+  "note.tp.input": "{h} × {w}, never padded: in a transposed conv, padding crops the output",
 
   "op.convolution": "convolution",
   "op.correlation": "cross-correlation",

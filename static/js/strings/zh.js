@@ -209,6 +209,8 @@ export default {
   "in.values": "自定义数值",
 
   "intro": "卷积核在填充后的输入上滑动。每一步把它覆盖的数字两两相乘、全部相加（再加上偏置），写出一个输出数字。",
+  "intro.backward": "反向传播把上游梯度沿着同样的窗口送回去：每个输出的梯度 g 乘以卷积核累加到 dL/dX，乘以输入累加到 dL/dW，并加到 dL/db。",
+  "intro.transpose": "转置卷积反过来计算：每个输入数把按它缩放的卷积核“盖印”到输出上，印记重叠处相加，填充则裁掉结果的边缘。",
 
   "kernel.box": "均值模糊",
   "kernel.custom": "自定义",
@@ -314,6 +316,8 @@ export default {
   "note.groups": "分组数 = {g}：每个滤波器只看 {cin} 个输入通道中的 {cg} 个",
   "note.nopad": "{h} × {w}，无填充",
   "note.padding": "{h} × {w}，{mode}填充（上 {top}，下 {bottom}，左 {left}，右 {right}）",
+  "note.tp.crop": "填充 ({ph}, {pw}) 从完整结果 {fh} × {fw} 的每一侧裁掉 {ph} 行、{pw} 列；输出填充 ({oh}, {ow}) 在下方补 {oh} 行、右侧补 {ow} 列：得到 {h} × {w}",
+  "note.tp.input": "{h} × {w}，不做填充：转置卷积中的填充是裁剪输出",
 
   "op.convolution": "卷积",
   "op.correlation": "互相关",
