@@ -19,9 +19,12 @@ const canvases = (name) => ({
   base: document.getElementById(`${name}-base`),
   over: document.getElementById(`${name}-over`),
 });
+// Large type on a landscape screen: the grids get the height left below the transport.
+const fitHeight = () =>
+  isLarge() && innerWidth > innerHeight ? innerHeight - document.querySelector(".view-input").getBoundingClientRect().top - scrollY - 48 : Infinity;
 const scene = createScene(
   { input: canvases("input"), kernel: canvases("kernel"), output: canvases("output") },
-  { large: isLarge() },
+  { large: isLarge(), fitHeight },
 );
 const readout = createReadout(document, { t, has, getLang });
 

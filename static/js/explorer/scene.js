@@ -6,7 +6,7 @@
  * cleared and redrawn every frame). A playing frame therefore costs a few cells and a few
  * rectangles, not a full redraw: that is what keeps 60 fps on a 32x32x3 input.
  *
- * createScene(els, {large}) with els = {input, kernel, output}: each {base, over} canvases
+ * createScene(els, {large, fitHeight}) with els = {input, kernel, output}: each {base, over} canvases
  *   scene.configure(spec)      lay out and paint every view from a spec (below); call again on
  *                              resize or a large-type switch
  *   scene.cell(view, panel, i, j, v)   repaint one base cell (v = null: not computed yet)
@@ -36,12 +36,17 @@ const STYLE = {
   hover: [{ color: "#fff", width: 4 }, { color: "#e08a00", width: 2.5 }],
 };
 
-export function createScene(els, { large = false } = {}) {
+export function createScene(els, { large = false, fitHeight = () => Infinity } = {}) {
   const views = {};
   let sizes = SIZES(large);
 
   function layoutOf(view, s, width) {
-    const maxCell = sizes.maxCell[view];
+    // Projector: cells also shrink to fit the screen's height (grids, sum and transport in
+    // one 1280x720 screen), never below the size that keeps numbers at 20 px and more.
+    const rows = view === "kernel" ? s.span.rows : s.panels[0].matrix.length;
+    const room = view === "kernel" ? fitHeight() / 2 : fitHeight(); // the sum goes under the kernel
+    const byHeight = Math.floor((room - sizes.labelH - sizes.legendH - 12) / rows);
+    const maxCell = Math.max(large ? 40 : 18, Math.min(sizes.maxCell[view], byHeight));
     const common = { width, maxCell, gap: sizes.gap, labelH: sizes.labelH };
     if (view === "kernel") {
       return layoutKernels({
