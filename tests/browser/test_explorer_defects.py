@@ -202,3 +202,24 @@ def test_the_output_size_formula_never_wraps_mid_expression(page: Page) -> None:
         rects = page.locator(sel).evaluate("el => el.getClientRects().length")
         assert rects == 1 and lines <= 1, (sel, rects, lines)
     assert page.evaluate("() => document.documentElement.scrollWidth <= innerWidth")
+
+
+def test_the_letter_preset_refuses_a_glyph_it_cannot_draw_with_a_sentence(page: Page) -> None:
+    open_explorer(page, "#input=letter&glyph=中")
+    message = page.locator("#message")
+    expect(message).to_be_visible()
+    expect(message).to_have_attribute("data-code", "bad_letter")
+    expect(page.locator("#message-text")).to_contain_text("a letter input draws one letter")
+
+
+def test_server_errors_are_translated_by_code_with_their_args(page: Page) -> None:
+    open_explorer(page, "#in_channels=4&out_channels=6&groups=4")
+    message = page.locator("#message")
+    expect(message).to_have_attribute("data-code", "groups_not_divisor")
+    english = page.locator("#message-text").inner_text()
+    page.click("#lang-toggle")
+    text = page.locator("#message-text")
+    expect(text).to_contain_text("分组数 4 必须同时整除输入通道数 4 和输出通道数 6")
+    expect(text).to_contain_text("1, 2")
+    page.click("#lang-toggle")
+    expect(text).to_have_text(english)  # English is the server's own sentence
