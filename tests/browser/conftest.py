@@ -13,6 +13,7 @@ from urllib.parse import urlparse
 
 import httpx
 import pytest
+from playwright.sync_api import Page, expect
 
 ROOT = Path(__file__).resolve().parents[2]
 CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
@@ -82,3 +83,14 @@ def watch(page) -> Watch:
     page.on("request", lambda r: None if r.url.startswith("data:")
             else seen.hosts.add(urlparse(r.url).hostname or ""))  # fmt: skip
     return seen
+
+
+@pytest.fixture
+def lab(page: Page) -> Page:
+    """/lab after its start-up sample has rendered, with only Sobel x and Sobel y chosen."""
+    page.goto("/lab")
+    expect(page.locator(".map-card").first).to_be_visible(timeout=15_000)
+    for box in page.locator("#preset-list input").all():
+        box.set_checked(box.get_attribute("value") in ("sobel_x", "sobel_y"))
+    page.select_option("#padding_mode", "replicate")  # no border edges: only the real one
+    return page

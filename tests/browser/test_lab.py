@@ -24,17 +24,6 @@ def step_png(width: int = 64, height: int = 48, at: int = 32) -> bytes:
     return buf.getvalue()
 
 
-@pytest.fixture
-def lab(page: Page) -> Page:
-    """/lab after its start-up sample has rendered, with only Sobel x and Sobel y chosen."""
-    page.goto("/lab")
-    expect(page.locator(".map-card").first).to_be_visible(timeout=15_000)
-    for box in page.locator("#preset-list input").all():
-        box.set_checked(box.get_attribute("value") in ("sobel_x", "sobel_y"))
-    page.select_option("#padding_mode", "replicate")  # no border edges: only the real one
-    return page
-
-
 def upload(page: Page, tmp_path: Path, data: bytes, name: str = "step.png") -> None:
     path = tmp_path / name
     path.write_bytes(data)
@@ -58,7 +47,7 @@ PIXELS = """img => {
 
 def test_upload_filters_render_and_inspect(lab: Page, tmp_path: Path) -> None:
     upload(lab, tmp_path, step_png())
-    wait_for_maps(lab, "Input 64×48", 2)
+    wait_for_maps(lab, "Input 48×64 (H×W)", 2)
     card = lab.locator(".map-card[data-filter=sobel_x]")
     img = card.locator("img.map-img")
     expect(img).to_have_js_property("naturalWidth", 64)
@@ -69,7 +58,7 @@ def test_upload_filters_render_and_inspect(lab: Page, tmp_path: Path) -> None:
         r, g, b = row[x]
         assert r > b + 60 and row[x] != white
     expect(card.locator(".map-range")).to_have_text("range 0 … 600")
-    expect(card.locator(".map-size")).to_have_text("Output 48×64")
+    expect(card.locator(".map-size")).to_have_text("Output 48×64 (H×W)")
     assert card.locator("canvas.legend").evaluate("c => c.width > 100")
     link = card.locator("a.map-download")
     expect(link).to_have_attribute("download", "convscope-sobel_x.png")
@@ -104,7 +93,7 @@ def test_dropped_and_pasted_images_are_filtered(lab: Page) -> None:
     }}"""
     dt = lab.evaluate_handle(make_file, "dropped.png")
     lab.dispatch_event("#drop-zone", "drop", {"dataTransfer": dt})
-    wait_for_maps(lab, "Input 40×30", 2)
+    wait_for_maps(lab, "Input 30×40 (H×W)", 2)
     pasted = step_png(24, 20, 12)
     data = base64.b64encode(pasted).decode()
     lab.evaluate(
@@ -115,14 +104,14 @@ def test_dropped_and_pasted_images_are_filtered(lab: Page) -> None:
         document.dispatchEvent(new ClipboardEvent("paste", {{clipboardData: dt}}));
     }}"""
     )
-    wait_for_maps(lab, "Input 24×20", 2)
+    wait_for_maps(lab, "Input 20×24 (H×W)", 2)
 
 
 def test_depthwise_mode_shows_every_channel_and_magnitude(lab: Page) -> None:
     lab.select_option("#sample", "colours")
     lab.locator("input[name=mode][value=depthwise]").check()
     lab.locator("#magnitude").check()
-    wait_for_maps(lab, "Input 400×300", 9)
+    wait_for_maps(lab, "Input 300×400 (H×W)", 9)
     titles = lab.locator(".map-title").all_inner_texts()
     assert titles[:3] == ["Sobel x · R", "Sobel x · G", "Sobel x · B"]
     assert titles[-1] == "Gradient magnitude · B"
@@ -137,7 +126,7 @@ def test_depthwise_mode_shows_every_channel_and_magnitude(lab: Page) -> None:
 
 def test_custom_kernel_and_geometry_set_the_output_size(lab: Page, tmp_path: Path) -> None:
     upload(lab, tmp_path, step_png())
-    wait_for_maps(lab, "Input 64×48", 2)
+    wait_for_maps(lab, "Input 48×64 (H×W)", 2)
     lab.locator("#use-custom").check()
     editor = lab.locator("#kernel-editor")
     expect(editor).to_be_visible()
@@ -151,8 +140,10 @@ def test_custom_kernel_and_geometry_set_the_output_size(lab: Page, tmp_path: Pat
     # Dilation 2 spans d(k-1)+1: a 1x5 kernel covers 1x9, so H_out = (48 - 1) // 2 + 1 = 24,
     # W_out = (64 - 9) // 2 + 1 = 28; a 3x3 Sobel covers 5x5: (48 - 5) // 2 + 1 = 22 by 30.
     custom = lab.locator(".map-card[data-filter=custom] .map-size")
-    expect(custom).to_have_text("Output 24×28", timeout=15_000)
-    expect(lab.locator(".map-card[data-filter=sobel_x] .map-size")).to_have_text("Output 22×30")
+    expect(custom).to_have_text("Output 24×28 (H×W)", timeout=15_000)
+    expect(lab.locator(".map-card[data-filter=sobel_x] .map-size")).to_have_text(
+        "Output 22×30 (H×W)"
+    )
 
 
 def test_bad_file_shows_the_server_message(lab: Page, tmp_path: Path) -> None:
@@ -175,7 +166,7 @@ def test_language_switch_relabels_the_lab(lab: Page) -> None:
 
 def test_keyboard_moves_the_inspected_pixel(lab: Page, tmp_path: Path) -> None:
     upload(lab, tmp_path, step_png())
-    wait_for_maps(lab, "Input 64×48", 2)
+    wait_for_maps(lab, "Input 48×64 (H×W)", 2)
     img = lab.locator(".map-card[data-filter=sobel_x] img")
     img.focus()
     lab.keyboard.press("Enter")  # the centre: row 24, column 32, on the edge
@@ -193,9 +184,9 @@ def test_impossible_geometry_and_oversized_files_are_explained(lab: Page, tmp_pa
     error = lab.locator("#lab-error")
     expect(error).to_contain_text("padding 'same' needs stride 1", timeout=10_000)
     upload(lab, tmp_path, b"\0" * (10 * 1024 * 1024 + 200_000), "huge.png")
-    expect(error).to_have_text(
-        "The image is too large (over 10 MB). Choose a smaller file.", timeout=10_000
-    )
+    # The server explains the limit itself now ({detail, code, args}); the page shows it.
+    expect(error).to_have_attribute("data-code", "body_too_large", timeout=10_000)
+    expect(error).to_contain_text("10.0 MB")
 
 
 def test_lab_loads_without_console_errors_or_requests_off_loopback(page: Page, watch) -> None:

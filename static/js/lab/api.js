@@ -7,21 +7,13 @@
  *       exactly as filtered, so the window's numbers are the map's numbers.
  *   presetKernels(size) -> Promise<[{name, kernel, sized}]>                GET /api/images/kernels
  *   dataUrlToBlob(url) -> Promise<Blob>
- *   LabError {status, detail, json}: json = the server explained itself ({"detail": ...});
- *       false for a network failure or FastAPI's plain-text 413 for an oversized body
+ *   failures are shared/http.js's HttpError (kind "http" for a plain-text 413)
  *
  * settings (from controls.js): {filters: string[], kernel: number[][] | null, mode, stride,
  * padding, padding_mode, dilation, size, relu, magnitude, contrast}.
  */
 
-export class LabError extends Error {
-  constructor(status, detail, json = false) {
-    super(detail);
-    this.status = status;
-    this.detail = detail;
-    this.json = json;
-  }
-}
+import { getJson, postForm } from "../shared/http.js";
 
 const COMMON = ["mode", "stride", "padding", "padding_mode", "dilation", "size", "relu"];
 
@@ -34,25 +26,7 @@ function form(blob, name, settings, keys) {
   return f;
 }
 
-async function send(url, body, signal) {
-  let res;
-  try {
-    res = await fetch(url, { method: "POST", body, signal });
-  } catch (err) {
-    if (err.name === "AbortError") throw err;
-    throw new LabError(0, String(err.message || err));
-  }
-  if (res.ok) return res.json();
-  const text = await res.text().catch(() => "");
-  try {
-    const body = JSON.parse(text);
-    if (typeof body.detail === "string") throw new LabError(res.status, body.detail, true);
-  } catch (err) {
-    if (err instanceof LabError) throw err;
-    /* FastAPI's own 413 for an oversized body is text/plain "Content Too Large" */
-  }
-  throw new LabError(res.status, text.replace(/<[^>]*>/g, " ").trim().slice(0, 300) || res.statusText);
-}
+const send = (url, body, signal) => postForm(url, body, { signal });
 
 export function filterImage(blob, name, settings, { signal } = {}) {
   const f = form(blob, name, settings, [...COMMON, "magnitude", "contrast"]);
@@ -70,10 +44,8 @@ export function inspectWindow(blob, settings, target, { signal } = {}) {
   return send("/api/images/window", f, signal);
 }
 
-export async function presetKernels(size) {
-  const res = await fetch(`/api/images/kernels?size=${encodeURIComponent(size)}`);
-  if (!res.ok) throw new LabError(res.status, await res.text());
-  return res.json();
+export function presetKernels(size) {
+  return getJson(`/api/images/kernels?size=${encodeURIComponent(size)}`);
 }
 
 export async function dataUrlToBlob(url) {

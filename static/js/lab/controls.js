@@ -9,10 +9,11 @@
  *     onChange(settings) after any edit
  *   Settings also live in location.hash, so a link reproduces the same view.
  */
+import { fitCanvas } from "../shared/canvas.js";
 import { drawGrid } from "../render/grid.js";
 import { makeScale, maxAbsOf } from "../render/colors.js";
 import { presetKernels } from "./api.js";
-import { createKernelEditor } from "./kernel_editor.js";
+import { createCustomKernel } from "./custom-kernel.js";
 
 const DEFAULT_FILTERS = ["sobel_x", "sobel_y", "laplacian", "gaussian"];
 const THUMB = 28; // CSS px of a kernel thumbnail
@@ -29,7 +30,7 @@ export function createControls(form, { limits, presets, t, onChange }) {
     const label = document.createElement("label");
     label.className = "preset";
     label.innerHTML = `<input type="checkbox" name="filters" value="${p.name}">
-      <canvas class="thumb" aria-hidden="true"></canvas><span data-i18n="lab.f.${p.name}"></span>`;
+      <canvas class="thumb" aria-hidden="true"></canvas><span data-i18n="kernel.${p.name}"></span>`;
     label.querySelector("input").checked = chosen.has(p.name);
     list.appendChild(label);
     thumbs.push([label.querySelector("canvas"), p]);
@@ -45,7 +46,7 @@ export function createControls(form, { limits, presets, t, onChange }) {
   $("#stride").max = String(limits.max_stride);
   $("#dilation").max = String(limits.max_dilation);
 
-  const editor = createKernelEditor($("#kernel-editor"), {
+  const editor = createCustomKernel($("#kernel-editor"), {
     max: limits.max_kernel,
     presets,
     load: presetKernels,
@@ -73,13 +74,7 @@ export function createControls(form, { limits, presets, t, onChange }) {
     for (const [canvas, p] of thumbs) {
       const k = p.kernel;
       const cell = Math.max(2, Math.floor(THUMB / Math.max(k.length, k[0].length)));
-      const dpr = window.devicePixelRatio || 1;
-      canvas.width = Math.round(cell * k[0].length * dpr);
-      canvas.height = Math.round(cell * k.length * dpr);
-      canvas.style.width = `${cell * k[0].length}px`;
-      canvas.style.height = `${cell * k.length}px`;
-      const ctx = canvas.getContext("2d");
-      ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
+      const ctx = fitCanvas(canvas, cell * k[0].length, cell * k.length);
       drawGrid(ctx, k, { x: 0, y: 0, cell, gap: 0, color: makeScale(maxAbsOf(k)), text: null });
     }
   }
@@ -88,8 +83,9 @@ export function createControls(form, { limits, presets, t, onChange }) {
     const filters = [...form.querySelectorAll("input[name=filters]:checked")].map((i) => i.value);
     const custom = $("#use-custom").checked;
     if (custom) filters.push("custom");
-    const stride = Number($("#stride").value) || 1;
-    // 'same' with stride > 1 is sent as is: the server's 422 explains why it cannot work.
+    // Sent as typed (0, empty, 2 with 'same'): the server's 422 says what to change, where the
+    // page used to turn 0 into 1 silently. Every filter of the request uses it.
+    const stride = $("#stride").value.trim();
     const pad = padding.value;
     return {
       filters,
@@ -98,7 +94,7 @@ export function createControls(form, { limits, presets, t, onChange }) {
       stride: String(stride),
       padding: pad,
       padding_mode: $("#padding_mode").value,
-      dilation: String(Number($("#dilation").value) || 1),
+      dilation: $("#dilation").value.trim(),
       size: size.value,
       relu: $("#relu").checked,
       magnitude: $("#magnitude").checked,
@@ -126,6 +122,8 @@ export function createControls(form, { limits, presets, t, onChange }) {
   form.addEventListener("change", (e) => {
     if (!e.target.closest(".lab-kernel-editor")) changed();
   });
+  // Typed numbers apply as they are typed (main.js waits for a pause), not only on blur.
+  for (const id of ["#stride", "#dilation"]) $(id).addEventListener("input", changed);
   drawThumbs();
 
   return {

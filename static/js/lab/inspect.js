@@ -8,10 +8,11 @@
  *   drawWindowOnInput(canvas, img, win) -> void   mark the taps on the input picture
  *   clearInput(canvas) -> void
  */
+import { fitCanvas } from "../shared/canvas.js";
 import { drawGrid, gridSize } from "../render/grid.js";
 import { renderArithmetic } from "../render/arithmetic.js";
 import { inkFor, makeScale, maxAbsOf } from "../render/colors.js";
-import { fmt, fmtCell } from "../format.js";
+import { fmt, fmtCell } from "../shared/format.js";
 
 const MAX_GRID_PX = 250; // a grid never grows wider than this (11×11 cells of ~22 px)
 const MAX_CELL = 54; // big enough for "−120.6" in a 3×3 window
@@ -36,15 +37,9 @@ function gridCanvas(matrix, mask, title) {
   const figure = document.createElement("figure");
   figure.className = "grid-figure";
   const canvas = document.createElement("canvas");
-  const dpr = window.devicePixelRatio || 1;
-  canvas.width = Math.round(w * dpr);
-  canvas.height = Math.round(h * dpr);
-  canvas.style.width = `${w}px`;
-  canvas.style.height = `${h}px`;
+  const ctx = fitCanvas(canvas, w, h);
   canvas.setAttribute("role", "img");
   canvas.setAttribute("aria-label", `${title}: ${matrix.map((r) => r.map((v) => fmt(v)).join(", ")).join("; ")}`);
-  const ctx = canvas.getContext("2d");
-  ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
   drawGrid(ctx, matrix, opts);
   const caption = document.createElement("figcaption");
   caption.textContent = title;
@@ -65,14 +60,14 @@ function termBlock(term, { t, single }) {
   block.dataset.filter = term.filter;
   if (!single) {
     const h = document.createElement("h3");
-    h.textContent = t(`lab.f.${term.filter}`);
+    h.textContent = t(`kernel.${term.filter}`);
     block.appendChild(h);
   }
   const mask = term.row_pad.map((rp) => term.col_pad.map((cp) => rp || cp));
   term.channels.forEach((label, c) => {
     const row = document.createElement("div");
     row.className = "grid-row";
-    const ch = t("lab.inspect.channel", { c: label });
+    const ch = t("arith.channel", { c: label });
     row.append(
       gridCanvas(term.window[c], mask, `${t("lab.inspect.window")} (${ch})`),
       op("⊙"),
@@ -120,7 +115,7 @@ export function renderInspect(section, win, { t, name, paddingMode }) {
   if (padded) {
     const note = document.createElement("p");
     note.className = "pad-note";
-    note.textContent = t("lab.inspect.padding", { mode: t(`lab.pm.${paddingMode}`) });
+    note.textContent = t("lab.inspect.padding", { mode: t(`pm.${paddingMode}`) });
     terms.appendChild(note);
   }
   const final = section.querySelector("#inspect-final");
@@ -139,13 +134,7 @@ export function clearInput(canvas) {
 export function drawWindowOnInput(canvas, img, win) {
   const w = img.clientWidth;
   const h = img.clientHeight;
-  const dpr = window.devicePixelRatio || 1;
-  canvas.width = Math.round(w * dpr);
-  canvas.height = Math.round(h * dpr);
-  canvas.style.width = `${w}px`;
-  canvas.style.height = `${h}px`;
-  const ctx = canvas.getContext("2d");
-  ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
+  const ctx = fitCanvas(canvas, w, h);
   const sx = w / img.naturalWidth;
   const sy = h / img.naturalHeight;
   const { rows, cols } = win.terms[0];

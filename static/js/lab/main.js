@@ -3,12 +3,10 @@
  * a click on a map -> /api/images/window -> the inspect view. The last answer is kept so a
  * language switch redraws without asking the server again.
  */
-import "./strings.js";
-import { onLangChange, t, translate } from "../i18n.js";
-import { LabError, dataUrlToBlob, filterImage, inspectWindow, presetKernels } from "./api.js";
+import { has, onLangChange, t } from "../shared/i18n.js";
+import { presetKernels } from "./api.js";
 import { createControls } from "./controls.js";
-import { clearInput, drawWindowOnInput, renderInspect } from "./inspect.js";
-import { mapName, markPixel, renderMaps } from "./maps.js";
+import { createLabSession } from "./session.js";
 import { watchSources } from "./source.js";
 
 const $ = (id) => document.getElementById(id);
@@ -25,98 +23,8 @@ const el = {
   hint: $("maps-hint"),
   inspect: $("inspect"),
 };
-const CHANNEL = { R: 0, G: 1, B: 2 };
-
 let source = null; // {blob, name}
-let last = null; // {settings, result, inputBlob: Promise<Blob>}
-let picked = null; // {map, row, col, win}
-let running = null; // AbortController of the request in flight
 let timer = 0;
-
-function showError(err) {
-  if (err.name === "AbortError") return;
-  const plain413 = err instanceof LabError && err.status === 413 && !err.json;
-  el.error.textContent = plain413
-    ? t("lab.error.size", { mb: Math.round(limits.max_upload_bytes / 2 ** 20) })
-    : err.detail || String(err);
-  el.error.hidden = false;
-  el.status.textContent = "";
-}
-
-function drawInput(result) {
-  const { input } = result;
-  el.inputImage.src = input.image;
-  el.inputImage.width = input.width;
-  el.inputImage.height = input.height;
-  el.inputImage.alt = source ? source.name : "";
-  el.inputCaption.textContent = input.scaled
-    ? t("lab.input.scaled", { w: input.width, h: input.height, ow: input.original_width, oh: input.original_height })
-    : t("lab.input", { w: input.width, h: input.height });
-  el.inputFigure.hidden = false;
-}
-
-function drawResult() {
-  drawInput(last.result);
-  renderMaps(el.maps, last.result, { t, onPick: pick });
-  el.hint.hidden = false;
-  drawStatus();
-}
-
-function drawStatus() {
-  const ms = Object.values(last.result.timing_ms).reduce((a, b) => a + b, 0);
-  el.status.textContent = t("lab.status.done", { n: last.result.maps.length, ms: Math.round(ms) });
-}
-
-function drawPicked() {
-  const { map, row, col, win } = picked;
-  renderInspect(el.inspect, win, { t, name: mapName(map, t), paddingMode: last.settings.padding_mode });
-  markPixel(el.maps, map.index, row, col);
-  if (el.inputImage.complete) drawWindowOnInput(el.inputOverlay, el.inputImage, win);
-}
-
-async function run() {
-  if (!source) return;
-  running?.abort();
-  const ctrl = new AbortController();
-  running = ctrl;
-  const settings = controls.read();
-  el.error.hidden = true;
-  el.status.textContent = t("lab.status.loading", { name: source.name });
-  el.form.setAttribute("aria-busy", "true");
-  try {
-    const result = await filterImage(source.blob, source.name, settings, { signal: ctrl.signal });
-    if (running !== ctrl) return;
-    // The pixels to send back on a click; converted off the critical path, awaited by pick().
-    last = { settings, result, inputBlob: dataUrlToBlob(result.input.image) };
-    picked = null;
-    el.inspect.hidden = true;
-    clearInput(el.inputOverlay);
-    drawResult();
-  } catch (err) {
-    if (running === ctrl) showError(err);
-  } finally {
-    if (running === ctrl) el.form.removeAttribute("aria-busy");
-  }
-}
-
-async function pick(map, row, col) {
-  if (!last) return;
-  const run = last;
-  el.status.textContent = t("lab.status.inspecting");
-  try {
-    const target = { filter: map.filter, channel: CHANNEL[map.channel] ?? 0, row, col };
-    const win = await inspectWindow(await run.inputBlob, run.settings, target);
-    if (last !== run) return; // the maps changed while we waited
-    picked = { map, row, col, win };
-    el.error.hidden = true;
-    drawPicked();
-    drawStatus();
-    el.inspect.scrollIntoView({ block: "nearest", behavior: "smooth" });
-  } catch (err) {
-    showError(err);
-  }
-}
-
 let presets = await presetKernels(3);
 let size = "3";
 const controls = createControls(el.form, {
@@ -130,27 +38,26 @@ const controls = createControls(el.form, {
       controls.setPresets(presets);
     }
     clearTimeout(timer);
-    timer = setTimeout(run, 250);
+    timer = setTimeout(() => session.run(source), 250);
   },
 });
+const session = createLabSession({ el, limits, t, has, read: controls.read, getPresets: () => presets });
 el.form.addEventListener("submit", (e) => {
   e.preventDefault();
   clearTimeout(timer);
-  run();
+  session.run(source);
 });
 watchSources({ input: $("file-input"), zone: $("drop-zone"), sample: $("sample") }, (blob, name) => {
   source = { blob, name };
-  run();
+  session.run(source);
 });
 onLangChange(() => {
   document.title = `${t("lab.title")} · ConvScope`;
   controls.relabel();
-  if (last) drawResult();
-  if (picked) drawPicked();
+  session.relabel();
 });
-window.addEventListener("convscope:large", () => picked && drawPicked());
-window.addEventListener("resize", () => picked && drawPicked());
-translate(); // chrome.js translated the page before the lab's strings were registered
+window.addEventListener("convscope:large", session.redrawPick);
+window.addEventListener("resize", session.redrawPick);
 document.title = `${t("lab.title")} · ConvScope`;
 controls.relabel();
 

@@ -2,41 +2,55 @@
  * lab/maps.js: one card per feature map: the server's PNG (already coloured with the shared
  * palette), its legend and value range, the output size, a download link, and clicks.
  *
- *   renderMaps(container, result, {t, onPick}) -> void
+ *   renderMaps(container, result, {t, onPick, oneSigned}) -> void
  *     result   the /api/images/filter answer
+ *     oneSigned(map) -> bool  true for maps with one sign (identity, box, Gaussian, magnitude):
+ *                             drawn on the grey scale, others on the diverging one; the legend
+ *                             and its caption say which (issue 8, defect 4)
  *     onPick(map, row, col)   a click on output pixel (row, col) of `map`; from the keyboard,
  *                             Enter picks the centre and the arrow keys move the pick
  *   markPixel(container, index, row, col) -> void   outline the inspected pixel on its map
  *   mapName(map, t) -> string   "Sobel x · R"
  */
-import { drawLegend } from "../render/colors.js";
-import { fmt } from "../format.js";
+import { fitCanvas } from "../shared/canvas.js";
+import { drawLegend, toSequential } from "../render/colors.js";
+import { fmt } from "../shared/format.js";
 
 export function mapName(map, t) {
-  const name = t(`lab.f.${map.filter}`);
+  const name = t(`kernel.${map.filter}`);
   return map.channel ? `${name} · ${map.channel}` : name;
 }
 
-function legend(canvas, map, t) {
+/** The server's diverging PNG recoloured to the grey ramp, as a PNG data URL. */
+async function greyPng(src) {
+  const im = new Image();
+  im.src = src;
+  await im.decode();
+  const c = document.createElement("canvas");
+  c.width = im.naturalWidth;
+  c.height = im.naturalHeight;
+  const ctx = c.getContext("2d");
+  ctx.drawImage(im, 0, 0);
+  const data = ctx.getImageData(0, 0, c.width, c.height);
+  toSequential(data.data);
+  ctx.putImageData(data, 0, 0);
+  return c.toDataURL("image/png");
+}
+
+function legend(canvas, map, t, sequential) {
   const width = 260;
   const height = 14;
   const top = 10; // room for the min/max marks above the bar
-  const dpr = window.devicePixelRatio || 1;
-  const cssH = top + height + 22;
-  canvas.width = Math.round((width + 24) * dpr);
-  canvas.height = Math.round(cssH * dpr);
-  canvas.style.width = `${width + 24}px`;
-  canvas.style.height = `${cssH}px`;
-  const ctx = canvas.getContext("2d");
-  ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
+  const ctx = fitCanvas(canvas, width + 24, top + height + 22);
   const x0 = 12;
   // With the robust scale a few values lie beyond the bar: its ends then read "≤ −s", "≥ s".
   const end = (v) => (map.clipped && v !== 0 ? (v < 0 ? "≤ " : "≥ ") : "");
   const format = (v) => end(v) + fmt(v, 3);
-  drawLegend(ctx, { x: x0, y: top, width, height, maxAbs: map.scale, format, font: "12px system-ui, sans-serif" });
+  drawLegend(ctx, { x: x0, y: top, width, height, maxAbs: map.scale, format, font: "12px system-ui, sans-serif", sequential });
   ctx.fillStyle = "#111";
   for (const v of [map.min, map.max]) {
-    const x = x0 + ((Math.max(-1, Math.min(1, v / map.scale)) + 1) / 2) * width;
+    const u = Math.max(-1, Math.min(1, v / map.scale));
+    const x = x0 + (sequential ? Math.max(0, u) : (u + 1) / 2) * width;
     ctx.beginPath();
     ctx.moveTo(x - 5, 1);
     ctx.lineTo(x + 5, 1);
@@ -45,7 +59,7 @@ function legend(canvas, map, t) {
     ctx.fill();
   }
   canvas.setAttribute("role", "img");
-  canvas.setAttribute("aria-label", t("lab.legend.label", { lo: fmt(-map.scale, 3), hi: fmt(map.scale, 3) }));
+  canvas.setAttribute("aria-label", t("lab.legend.label", { lo: fmt(sequential ? 0 : -map.scale, 3), hi: fmt(map.scale, 3) }));
 }
 
 function slug(map) {
@@ -59,7 +73,7 @@ function pixelAt(img, map, event) {
   return [Math.min(Math.max(row, 0), map.height - 1), Math.min(Math.max(col, 0), map.width - 1)];
 }
 
-export function renderMaps(container, result, { t, onPick }) {
+export function renderMaps(container, result, { t, onPick, oneSigned = () => false }) {
   container.innerHTML = "";
   for (const map of result.maps) {
     const card = document.createElement("figure");
@@ -73,6 +87,7 @@ export function renderMaps(container, result, { t, onPick }) {
         <canvas class="map-mark" aria-hidden="true"></canvas>
       </div>
       <canvas class="legend"></canvas>
+      <p class="map-scale"></p>
       <p class="map-meta"><span class="map-size"></span> · <span class="map-range"></span></p>
       <a class="map-download"></a>`;
     const name = mapName(map, t);
@@ -89,6 +104,16 @@ export function renderMaps(container, result, { t, onPick }) {
     range.dataset.max = String(map.max);
     const link = card.querySelector(".map-download");
     link.href = map.png;
+    const sequential = oneSigned(map);
+    card.dataset.scale = sequential ? "sequential" : "diverging";
+    card.querySelector(".map-scale").textContent = t(`lab.legend.${card.dataset.scale}`);
+    if (sequential) {
+      greyPng(map.png).then((url) => {
+        img.src = url;
+        link.href = url; // the download is what the page shows
+        card.dataset.ready = "1";
+      });
+    } else card.dataset.ready = "1";
     link.download = `convscope-${slug(map)}.png`;
     link.textContent = t("lab.map.download");
     let at = [Math.floor(map.height / 2), Math.floor(map.width / 2)];
@@ -104,7 +129,7 @@ export function renderMaps(container, result, { t, onPick }) {
       else return;
       e.preventDefault();
     });
-    legend(card.querySelector(".legend"), map, t);
+    legend(card.querySelector(".legend"), map, t, sequential);
     container.appendChild(card);
   }
 }
@@ -113,16 +138,9 @@ export function markPixel(container, index, row, col) {
   for (const card of container.querySelectorAll(".map-card")) {
     const canvas = card.querySelector(".map-mark");
     const img = card.querySelector(".map-img");
-    const ctx = canvas.getContext("2d");
     const w = img.clientWidth;
     const h = img.clientHeight;
-    const dpr = window.devicePixelRatio || 1;
-    canvas.width = Math.round(w * dpr);
-    canvas.height = Math.round(h * dpr);
-    canvas.style.width = `${w}px`;
-    canvas.style.height = `${h}px`;
-    ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
-    ctx.clearRect(0, 0, w, h);
+    const ctx = fitCanvas(canvas, w, h);
     // The same output position on every map of the same size, the clicked one in bold.
     const W = Number(img.getAttribute("width"));
     const H = Number(img.getAttribute("height"));

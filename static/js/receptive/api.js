@@ -8,44 +8,16 @@
  *       y may be null (the middle of the last map) or beyond the last map after an edit
  *       shrank it. Only the server knows the last map's length, so ask it with y = 0 first
  *       and then for the y that fits: the middle, or the last position.
- *   ApiError {status, detail, kind}: kind "server" (a 4xx carrying the server's sentence),
- *       "http" (another non-OK answer) or "network"
+ *   failures are shared/http.js's HttpError
  */
+import { getJson } from "../shared/http.js";
 import { layersText } from "./state.js";
 
 const URL_PATH = "/api/receptive-field";
 const CACHE_SIZE = 256;
 const cache = new Map(); // query -> Promise<Field>, oldest first
 
-export class ApiError extends Error {
-  constructor(status, detail, kind) {
-    super(detail);
-    this.status = status;
-    this.detail = detail;
-    this.kind = kind;
-  }
-}
-
-async function get(query) {
-  let res;
-  try {
-    res = await fetch(`${URL_PATH}?${query}`);
-  } catch (err) {
-    throw new ApiError(0, String(err.message || err), "network");
-  }
-  if (res.ok) return res.json();
-  const text = await res.text().catch(() => "");
-  let detail = null;
-  try {
-    detail = JSON.parse(text).detail;
-  } catch {
-    /* not JSON: a proxy page or a 500 */
-  }
-  if (typeof detail === "string" && res.status >= 400 && res.status < 500) {
-    throw new ApiError(res.status, detail, "server");
-  }
-  throw new ApiError(res.status, text.replace(/<[^>]*>/g, " ").trim().slice(0, 200) || res.statusText, "http");
-}
+const get = (query) => getJson(`${URL_PATH}?${query}`);
 
 export function fetchField(layers, size, y) {
   const query = `layers=${layersText(layers)}&size=${size}&y=${y}`;

@@ -158,7 +158,7 @@ export function createControls(form, { bounds, presets, t, onEdit }) {
     } catch {
       ok = false;
     }
-    $("share-done").textContent = t(ok ? "rf.share.done" : "rf.share.fail");
+    $("share-done").textContent = t(ok ? "share.done" : "share.manual");
   });
 
   const controls = {

@@ -3,20 +3,19 @@
  * controls edit the state; hovering the strip previews another y "as if" it were chosen, from
  * the same code path, without touching the URL.
  */
-import { fmt } from "../format.js";
-import { getLang, onLangChange, t, translate } from "../i18n.js";
+import { fmt } from "../shared/format.js";
+import { getLang, has, onLangChange, t, translate } from "../shared/i18n.js";
 import { fetchField, resolveField } from "./api.js";
 import { createControls } from "./controls.js";
 import { createPanel } from "./panel.js";
 import { PRESETS } from "./presets.js";
 import { createStore, readInitial } from "./state.js";
-import { serverMessage } from "./strings.js";
 import { createViews } from "./views.js";
 
 const $ = (id) => document.getElementById(id);
 const initial = readInitial();
 const store = createStore(initial);
-const panel = createPanel(document, { t, fmt, getLang, serverMessage });
+const panel = createPanel(document, { t, has, fmt });
 const views = createViews(document, { t, fmt, onPickY: (y) => store.set({ y }, { source: "strip" }), onPreviewY: preview });
 const controls = createControls($("rf-form"), {
   bounds: initial.bounds,

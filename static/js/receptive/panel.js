@@ -5,7 +5,7 @@
  * (layers[].k_eff, rf, stride; size, stride, padding, region, visible, maps); the page only
  * places them into the formula, it never computes a receptive field itself.
  *
- *   createPanel(doc, {t, fmt, getLang, serverMessage}) -> panel
+ *   createPanel(doc, {t, has, fmt}) -> panel
  *     panel.show(field, y)      fill everything in for the server's answer
  *     panel.error(err)          the server's sentence (and its 中文 reading); the last good
  *                               view stays, greyed
@@ -13,11 +13,12 @@
  *     panel.busy(on)
  *     panel.relabel()           after a language switch
  */
+import { showError } from "../shared/error-view.js";
 import { rampGradient } from "./ramp.js";
 
 const esc = (s) => String(s).replace(/[&<>"]/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;" })[c]);
 
-export function createPanel(doc, { t, fmt, getLang, serverMessage }) {
+export function createPanel(doc, { t, has, fmt }) {
   const $ = (id) => doc.getElementById(id);
   const stage = $("stage");
   let shown = null;
@@ -107,18 +108,7 @@ export function createPanel(doc, { t, fmt, getLang, serverMessage }) {
     },
     error(err) {
       lastError = err;
-      const detail = err.detail || err.message || String(err);
-      let text = detail;
-      let original = "";
-      if (err.kind === "server" && getLang() === "zh") {
-        text = serverMessage(detail, "zh") || t("rf.error.untranslated");
-        original = detail;
-      } else if (err.kind === "network") text = t("error.network", { text: detail });
-      else if (err.kind !== "server") text = t("error.http", { status: err.status, text: detail });
-      $("message-text").textContent = text;
-      $("message-original").textContent = original;
-      $("message").dataset.detail = detail;
-      $("message").hidden = false;
+      showError($("message"), err, { t, has });
       stage.classList.toggle("stale", shown !== null);
     },
     clear() {

@@ -22,15 +22,11 @@
  *                                   "hash" when the address itself changed
  *     store.subscribe(fn) -> unsubscribe
  */
-const FIELDS = ["k", "s", "p", "d"];
+import { createHashStore } from "../shared/hash-store.js";
 
-export function readInitial(doc = document) {
-  try {
-    return JSON.parse(doc.getElementById("initial-state").textContent) || {};
-  } catch {
-    return {};
-  }
-}
+export { readInitial } from "../shared/hash-store.js";
+
+const FIELDS = ["k", "s", "p", "d"];
 
 const clamp = (v, [lo, hi]) => Math.min(hi, Math.max(lo, v));
 
@@ -65,38 +61,13 @@ function toHash(state) {
 }
 
 export function createStore(initial, win = window) {
-  let state = parseHash(win.location.hash, initial);
-  let written = win.location.hash;
-  const listeners = new Set();
-
-  function write() {
-    const hash = toHash(state);
-    if (hash === written) return;
-    written = hash;
-    win.history.replaceState(null, "", `${win.location.pathname}${win.location.search}${hash}`);
-  }
-
-  function commit(next, source, quiet = false) {
-    state = next;
-    write();
-    if (!quiet) for (const fn of listeners) fn(state, source);
-  }
-
-  win.addEventListener("hashchange", () => {
-    if (win.location.hash === written) return;
-    written = win.location.hash;
-    commit(parseHash(written, initial), "hash");
-  });
-  write(); // the address shows the whole configuration from the first paint
-
+  const store = createHashStore({ parse: (hash) => parseHash(hash, initial), serialize: toHash, win });
+  store.write(); // the address shows the whole configuration from the first paint
   return {
-    get: () => state,
+    get: store.get,
     set(patch, { source = "", quiet = false } = {}) {
-      commit({ ...state, ...patch }, source, quiet);
+      store.set(patch, { source, silent: quiet });
     },
-    subscribe(fn) {
-      listeners.add(fn);
-      return () => listeners.delete(fn);
-    },
+    subscribe: (fn) => store.subscribe((state, changed, source) => fn(state, source)),
   };
 }

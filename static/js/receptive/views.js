@@ -13,21 +13,11 @@
  * Test hooks on #field: data-holes (cells in the field with 0 paths), data-x0, data-y0 and
  * data-cell (CSS px of input cell (0, 0) and the cell pitch), data-rf, data-y.
  */
+import { fitCanvas } from "../shared/canvas.js";
 import { SIZES } from "../render/layout.js";
 import { barsLayout, drawBars } from "./bars.js";
 import { drawField, drawFieldOverlay, fieldCellAt, fieldLayout, pathsAt } from "./field.js";
 import { drawStrip, stripIndexAt, stripLayout } from "./strip.js";
-
-function sized(canvas, w, h) {
-  const dpr = window.devicePixelRatio || 1;
-  canvas.width = Math.round(w * dpr);
-  canvas.height = Math.round(h * dpr);
-  canvas.style.width = `${w}px`;
-  canvas.style.height = `${h}px`;
-  const ctx = canvas.getContext("2d");
-  ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
-  return ctx;
-}
 
 const local = (canvas, e) => {
   // CSS px of the drawing, even when max-width: 100% has shrunk the canvas on a phone
@@ -89,13 +79,13 @@ export function createViews(doc, { t, fmt, onPickY, onPreviewY }) {
     strip = stripLayout(geom, field.maps[field.maps.length - 1], { maxCell: s.stripCell, font: s.font, width });
     const bars = barsLayout(geom, { font: s.font, plotH: s.plotH });
 
-    sized(el.strip, strip.width, strip.height);
+    fitCanvas(el.strip, strip.width, strip.height);
     drawStripNow();
-    const ctx = sized(el.field, geom.width, geom.height);
-    sized(el.over, geom.width, geom.height);
+    const ctx = fitCanvas(el.field, geom.width, geom.height);
+    fitCanvas(el.over, geom.width, geom.height);
     const { holes } = drawField(ctx, field, geom, { font: s.font, fmt });
     Object.assign(el.field.dataset, { holes, x0: geom.x0, y0: geom.y0, cell: geom.cell, rf: field.size, y });
-    drawBars(sized(el.bars, bars.width, bars.height), field, geom, bars, { font: s.font, fmt });
+    drawBars(fitCanvas(el.bars, bars.width, bars.height), field, geom, bars, { font: s.font, fmt });
     const onGrid = (i) => i >= -margin && i < geom.size + margin;
     if (cursor && !(onGrid(cursor.r) && onGrid(cursor.c))) cursor = null; // the grid shrank
     overlay();

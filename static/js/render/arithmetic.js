@@ -13,7 +13,7 @@
  *       bias: number | null                  null when the layer has no bias
  *       value: number                        the output y
  *     }
- *     opts  { t?: (key, vars) -> string  (i18n; keys arith.channel, arith.more, arith.bias,
+ *     opts  { t: (key, vars) -> string  (i18n; keys arith.channel, arith.more, arith.bias,
  *                                         arith.pad), maxTerms?: number (per channel, 12),
  *             digits?: number (4) }
  *   Elements carry data-value (full precision) so tests can compare with the API.
@@ -23,17 +23,8 @@
  *     lines = [{ label: string, terms?: [{a, b, pad?}] (printed a·b), value?: number }]
  *     opts as above (maxTerms, digits, t for arith.more).
  */
-import { fmt, fmtFactor } from "../format.js";
+import { fmt, fmtFactor } from "../shared/format.js";
 import { signInk } from "./colors.js";
-
-const EN = {
-  "arith.channel": "channel {c}",
-  "arith.more": "+ {n} more",
-  "arith.bias": "bias",
-  "arith.pad": "reads padding",
-};
-const fallbackT = (key, vars = {}) =>
-  (EN[key] || key).replace(/\{(\w+)\}/g, (_, k) => String(vars[k] ?? ""));
 
 const esc = (s) =>
   String(s).replace(/[&<>"]/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;" })[c]);
@@ -56,19 +47,44 @@ function term(x, w, pad, digits, t) {
   );
 }
 
+/**
+ * Terms joined by `sep`. Beyond `max` a toggle button follows the last visible term, so every
+ * term is reachable and no separator stands next to the button; the hidden terms are not
+ * rendered until asked for, so a frame costs the same at 64 steps/s. el.dataset.expanded
+ * keeps the reader's choice across steps.
+ */
+function termList(el, html, sep, max, t) {
+  const plus = `<span class="plus">${sep}</span>`;
+  if (html.length <= max) return html.join(plus);
+  const open = el.dataset.expanded === "1";
+  const rest = html.length - (max - 1);
+  return (
+    (open ? html : html.slice(0, max - 1)).join(plus) +
+    `<button type="button" class="more" aria-expanded="${open}" data-n="${rest}">` +
+    `${esc(t(open ? "arith.less" : "arith.more", { n: rest }))}</button>`
+  );
+}
+
+/** Render, and re-render the same sum when the reader expands or collapses the terms. */
+function paint(el, html, again) {
+  el.innerHTML = html;
+  el.onclick = (e) => {
+    if (!e.target.closest("button.more")) return;
+    el.dataset.expanded = el.dataset.expanded === "1" ? "" : "1";
+    again();
+    el.querySelector("button.more")?.focus();
+  };
+}
+
 export function renderArithmetic(el, sum, opts = {}) {
-  const t = opts.t || fallbackT;
+  const { t } = opts;
   const max = opts.maxTerms ?? 12;
   const digits = opts.digits ?? 4;
   const rows = sum.channels.map((ch, c) => {
-    const n = ch.x.length;
-    const shown = n > max ? max - 1 : n;
-    const terms = [];
-    for (let i = 0; i < shown; i++) terms.push(term(ch.x[i], ch.w[i], ch.pad && ch.pad[i], digits, t));
-    if (shown < n) terms.push(`<span class="more">${esc(t("arith.more", { n: n - shown }))}</span>`);
+    const terms = ch.x.map((x, i) => term(x, ch.w[i], ch.pad && ch.pad[i], digits, t));
     return (
       `<div class="arith-row" data-channel="${c}"><span class="arith-label">${esc(ch.label)}</span>` +
-      `<span class="terms">${terms.join('<span class="plus"> + </span>')}</span>` +
+      `<span class="terms">${termList(el, terms, " + ", max, t)}</span>` +
       `<span class="eq"> = </span>${num(ch.subtotal, "sub", digits, "subtotal")}</div>`
     );
   });
@@ -81,24 +97,24 @@ export function renderArithmetic(el, sum, opts = {}) {
   const total =
     `<div class="arith-total"><strong class="y">y</strong><span class="eq"> = </span>${middle}` +
     `<strong class="y">${num(sum.value, "result", digits, "result")}</strong></div>`;
-  el.innerHTML = rows.join("") + total;
+  paint(el, rows.join("") + total, () => renderArithmetic(el, sum, opts));
 }
 
 export function renderUpdates(el, lines, opts = {}) {
-  const t = opts.t || fallbackT;
+  const { t } = opts;
   const max = opts.maxTerms ?? 12;
   const digits = opts.digits ?? 4;
-  el.innerHTML = lines
+  const html = lines
     .map((line) => {
-      const terms = line.terms || [];
-      const shown = terms.length > max ? max - 1 : terms.length;
-      const body = terms.slice(0, shown).map((x) => term(x.a, x.b, x.pad, digits, t));
-      if (shown < terms.length) body.push(`<span class="more">${esc(t("arith.more", { n: terms.length - shown }))}</span>`);
-      const value = line.value === undefined ? "" : `<span class="eq"> = </span>${num(line.value, "sub", digits, line.role || "")}`;
+      const body = (line.terms || []).map((x) => term(x.a, x.b, x.pad, digits, t));
+      // "label = value" when there is nothing in between: one "=", never "db =  = 16"
+      const eq = body.length ? '<span class="eq"> = </span>' : " ";
+      const value = line.value === undefined ? "" : `${eq}${num(line.value, "sub", digits, line.role || "")}`;
       return (
         `<div class="arith-row"><span class="arith-label">${esc(line.label)}</span>` +
-        `<span class="terms">${body.join('<span class="plus">, </span>')}</span>${value}</div>`
+        `<span class="terms">${termList(el, body, ", ", max, t)}</span>${value}</div>`
       );
     })
     .join("");
+  paint(el, html, () => renderUpdates(el, lines, opts));
 }

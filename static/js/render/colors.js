@@ -16,7 +16,13 @@
  *   signInk(v) -> string         text colour for a signed number printed on white
  *   colorize(values, maxAbs, out?) -> Uint8ClampedArray   RGBA pixels for ImageData
  *   maxAbsOf(nested) -> number   largest |v| in a nested array (1 if all zero)
- *   drawLegend(ctx, {x, y, width, height, maxAbs, format, font}) -> void
+ *   drawLegend(ctx, {x, y, width, height, maxAbs, format, font, sequential}) -> void
+ *   greyAt(t) -> [r, g, b]       t in [0, 1]: black (0) to white (max), for one-signed maps
+ *   toSequential(rgba) -> void   recolour diverging pixels (values >= 0) to the grey ramp
+ *
+ * Why grey for one-signed maps: a blur or identity map has no negative half, so the diverging
+ * palette would spend its range on near-white and turn a black disc white. A sequential ramp
+ * keeps dark dark. Signed maps stay diverging: there the sign is the story.
  */
 // A fetch with top-level await, not `import ... with { type: "json" }`: that syntax needs
 // Chrome 123 / Firefox 138 / Safari 17.2, and classroom machines are often older.
@@ -98,14 +104,16 @@ export function maxAbsOf(nested) {
 }
 
 /**
- * Draw a horizontal colour bar from -maxAbs to +maxAbs with labelled ends and zero.
+ * Draw a horizontal colour bar from -maxAbs to +maxAbs with labelled ends and zero (or, with
+ * sequential, a grey bar from 0 to maxAbs).
  * Args: ctx (2D context, CSS-pixel transform already set), x, y, width, height (bar size in
  * CSS px), maxAbs (> 0), format (v -> string, prints the minus sign), font (CSS font).
  */
-export function drawLegend(ctx, { x, y, width, height, maxAbs, format = String, font }) {
+export function drawLegend(ctx, { x, y, width, height, maxAbs, format = String, font, sequential = false }) {
   const steps = Math.max(2, Math.floor(width));
   for (let i = 0; i < steps; i++) {
-    const [r, g, b] = rgbAt((i / (steps - 1)) * 2 - 1);
+    const u = i / (steps - 1);
+    const [r, g, b] = sequential ? greyAt(u) : rgbAt(u * 2 - 1);
     ctx.fillStyle = `rgb(${r},${g},${b})`;
     ctx.fillRect(x + (i * width) / steps, y, width / steps + 0.5, height);
   }
@@ -115,13 +123,54 @@ export function drawLegend(ctx, { x, y, width, height, maxAbs, format = String, 
   ctx.fillStyle = "#111";
   ctx.font = font || "14px system-ui, sans-serif";
   ctx.textBaseline = "top";
-  const labels = [
-    [x, "left", -maxAbs],
-    [x + width / 2, "center", 0],
-    [x + width, "right", maxAbs],
-  ];
+  const labels = sequential
+    ? [
+        [x, "left", 0],
+        [x + width, "right", maxAbs],
+      ]
+    : [
+        [x, "left", -maxAbs],
+        [x + width / 2, "center", 0],
+        [x + width, "right", maxAbs],
+      ];
   for (const [lx, align, v] of labels) {
     ctx.textAlign = align;
     ctx.fillText(format(v), lx, y + height + 4);
+  }
+}
+
+/** Grey at t in [0, 1]: 0 is black, 1 white (the sequential scale of one-signed maps). */
+export function greyAt(t) {
+  const g = Math.round(255 * Math.max(0, Math.min(1, Number.isFinite(t) ? t : 0)));
+  return [g, g, g];
+}
+
+// Diverging colour -> its LUT index (exact colours first, else the nearest entry).
+const LUT_INDEX = new Map(LUT_RGB.map(([r, g, b], i) => [(r << 16) | (g << 8) | b, i]));
+function indexOfColour(r, g, b) {
+  const key = (r << 16) | (g << 8) | b;
+  let i = LUT_INDEX.get(key);
+  if (i === undefined) {
+    let best = Infinity;
+    LUT_RGB.forEach(([R, G, B], j) => {
+      const d = (R - r) ** 2 + (G - g) ** 2 + (B - b) ** 2;
+      if (d < best) [best, i] = [d, j];
+    });
+    LUT_INDEX.set(key, i);
+  }
+  return i;
+}
+
+/**
+ * Recolour RGBA pixels drawn with the diverging palette (values >= 0, i.e. the upper half)
+ * to the grey ramp, in place: the server colours every map the same way, the page decides
+ * which scale reads right. Pixels in the lower half (clipped noise) become black.
+ */
+export function toSequential(rgba) {
+  const mid = (LUT_SIZE - 1) / 2;
+  for (let p = 0; p < rgba.length; p += 4) {
+    const i = indexOfColour(rgba[p], rgba[p + 1], rgba[p + 2]);
+    const [g] = greyAt((i - mid) / mid);
+    rgba[p] = rgba[p + 1] = rgba[p + 2] = g;
   }
 }

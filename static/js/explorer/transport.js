@@ -7,7 +7,7 @@
  * createTransport(doc, {store, player, explorer, scene, t}) -> { view(view), step(k, total),
  *   playing(on), relabel() }
  */
-import { SPEEDS } from "../state.js";
+import { SPEEDS } from "./state.js";
 
 export function createTransport(doc, { store, player, explorer, scene, t }) {
   const $ = (id) => doc.getElementById(id);
@@ -32,9 +32,12 @@ export function createTransport(doc, { store, player, explorer, scene, t }) {
   $("btn-first").addEventListener("click", () => player.first());
   $("btn-last").addEventListener("click", () => player.last());
   $("scrub").addEventListener("input", (e) => player.jump(Number(e.target.value)));
-  $("speed").addEventListener("change", (e) => {
-    store.set({ speed: Number(e.target.value) });
-    player.setSpeed(SPEEDS[Number(e.target.value)]);
+  $("speed").addEventListener("change", (e) => store.set({ speed: Number(e.target.value) }));
+  // One path for every source of a speed (the select, a pasted link, an edited hash).
+  store.subscribe((s, changed) => {
+    if (!changed.has("speed")) return;
+    player.setSpeed(SPEEDS[s.speed]);
+    $("speed").value = String(s.speed);
   });
 
   doc.addEventListener("keydown", (e) => {

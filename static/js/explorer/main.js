@@ -1,17 +1,16 @@
 /**
- * main.js: wiring only. state -> explorer (api, step cache, renderer) -> player -> controls.
+ * explorer/main.js: wiring only. state -> explorer (api, step cache, renderer) -> player -> controls.
  * Every path that changes what is drawn ends in player.setStep(k) -> explorer.show(k).
  */
+import { getLang, has, onLangChange, t, translate } from "../shared/i18n.js";
+import { fetchKernelPresets } from "./api.js";
 import { createControls } from "./controls.js";
-import { createExplorer } from "./explorer.js";
-import { getLang, onLangChange, t, translate } from "./i18n.js";
+import { createExplorer } from "./session.js";
 import { createPlayer } from "./player.js";
 import { createReadout } from "./readout.js";
-import { createScene } from "./render/scene.js";
+import { createScene } from "./scene.js";
 import { createState } from "./state.js";
-import { registerExplorerStrings } from "./strings.js";
 
-registerExplorerStrings();
 translate();
 
 const store = createState();
@@ -20,11 +19,14 @@ const canvases = (name) => ({
   base: document.getElementById(`${name}-base`),
   over: document.getElementById(`${name}-over`),
 });
+// Large type on a landscape screen: the grids get the height left below the transport.
+const fitHeight = () =>
+  isLarge() && innerWidth > innerHeight ? innerHeight - document.querySelector(".view-input").getBoundingClientRect().top - scrollY - 48 : Infinity;
 const scene = createScene(
   { input: canvases("input"), kernel: canvases("kernel"), output: canvases("output") },
-  { large: isLarge() },
+  { large: isLarge(), fitHeight },
 );
-const readout = createReadout(document, { t, getLang });
+const readout = createReadout(document, { t, has, getLang });
 
 let controls = null;
 let explorer = null;
@@ -82,4 +84,5 @@ window.addEventListener("convscope:large", relayout);
 new ResizeObserver(relayout).observe(document.getElementById("views"));
 
 window.convscope = { store, player, explorer }; // for the console, tests and the benchmark
+controls.presets(await fetchKernelPresets().catch(() => []));
 load();

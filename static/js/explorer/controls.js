@@ -1,11 +1,12 @@
 /**
- * controls.js: the only place that reads inputs, as three parts with one job each:
- * controls/form.js (layer settings -> store.setParams), controls/kernel-editor.js (typed
- * kernel values) and controls/transport.js (tabs, play/step/scrub/speed, keys, canvas hover
+ * explorer/controls.js: the only place that reads inputs, as three parts with one job each:
+ * form.js (layer settings -> store.setParams), kernel-slices.js (typed kernel values) and
+ * transport.js (tabs, play/step/scrub/speed, keys, canvas hover
  * and click -> player / explorer). Nothing else listens to an input.
  *
  * createControls(doc, {store, player, explorer, scene, t}) -> {
  *   show(params)       write merged params (plan's normalised ⊕ the user's) into the form
+ *   presets(list)      the kernel preset options, from the server
  *   kernels(weight)    rebuild the kernel editor for weight (A, B, kH, kW)
  *   view(view)         tabs and view-only fields
  *   step(k, total)     scrub position and counter
@@ -13,16 +14,17 @@
  *   relabel()          texts built in JS (speed options, editor labels)
  * }
  */
-import { createForm } from "./controls/form.js";
-import { createKernelEditor } from "./controls/kernel-editor.js";
-import { createTransport } from "./controls/transport.js";
+import { createForm } from "./form.js";
+import { createKernelSlices } from "./kernel-slices.js";
+import { createTransport } from "./transport.js";
 
 export function createControls(doc, { store, player, explorer, scene, t }) {
-  const editor = createKernelEditor(doc, { store, t });
-  const form = createForm(doc, { store, editor });
+  const editor = createKernelSlices(doc, { store, t });
+  const form = createForm(doc, { store, editor, t });
   const transport = createTransport(doc, { store, player, explorer, scene, t });
   return {
     show: form.show,
+    presets: form.presets,
     kernels: editor.set,
     view: transport.view,
     step: transport.step,
@@ -30,6 +32,7 @@ export function createControls(doc, { store, player, explorer, scene, t }) {
     relabel() {
       transport.relabel();
       editor.relabel();
+      form.relabel();
     },
   };
 }

@@ -12,10 +12,10 @@
  *   .relayout()  .relabel()  .current -> {view, plan, adapter, cache} | null
  */
 import { fetchPlan, streamSteps } from "./api.js";
-import { createStepCache } from "./stepcache.js";
-import { createBackward } from "./views/backward.js";
-import { createForward } from "./views/forward.js";
-import { createTranspose } from "./views/transpose.js";
+import { createStepCache } from "./step-cache.js";
+import { createBackward } from "./backward-view.js";
+import { createForward } from "./forward-view.js";
+import { createTranspose } from "./transpose-view.js";
 
 const ADAPTERS = { forward: createForward, backward: createBackward, transpose: createTranspose };
 
@@ -24,13 +24,15 @@ export function createExplorer({ scene, readout, player, t, isLarge, onPlan, onS
   let gen = 0;
   let pending = null; // AbortController of the load in flight
   let hover = null;
+  let pinned = null; // an input cell clicked: its readers stay marked after the pointer leaves
   let hoverFrom = null; // the step to return to when the pointer leaves the output
   let readers = { key: "", map: new Map() };
   let painted = false;
-  let written = 0; // when the arithmetic was last written
 
   async function load({ view, params, k = 0 }, fallback = false) {
     const my = ++gen;
+    pinned = null; // a cell of the old configuration means nothing in the new one
+    hover = null;
     pending?.abort();
     const ctrl = new AbortController();
     pending = ctrl;
@@ -100,13 +102,10 @@ export function createExplorer({ scene, readout, player, t, isLarge, onPlan, onS
     if (cur.adapter.batchOf(k) !== cur.batch) configure(k);
     else cur.adapter.fill(scene, k, cur.cache);
     cur.adapter.overlay(scene, k, step, hover, readersFor(k));
-    // While playing fast, nobody reads 60 sums a second: write the sum at most ~12 times a
-    // second (the canvases still draw every step). Paused, every step is written at once.
-    const now = performance.now();
-    if (step && (!player.playing || now - written > 80)) {
-      written = now;
-      readout.step(k, cur.adapter.sum(step), cur.adapter.describe(k, step), !player.playing);
-    }
+    // The sum is written in the same frame as the window it belongs to, at any speed: a
+    // throttled sum lagged the window by several steps at 64 steps/s (issue 8, defect 9).
+    // arithmetic.js keeps a frame cheap (at most maxTerms terms per channel until expanded).
+    if (step) readout.step(k, cur.adapter.sum(step), cur.adapter.describe(k, step), !player.playing);
     onShown(k, cur.adapter.total);
     if (step && !painted) {
       painted = true;
@@ -119,7 +118,7 @@ export function createExplorer({ scene, readout, player, t, isLarge, onPlan, onS
     show,
     ready: (k) => Boolean(cur && (cur.adapter.ready ? cur.adapter.ready(k, cur.cache) : cur.cache.has(k))),
     hoverInput(hit) {
-      hover = hit ? { view: "input", ...hit } : null;
+      hover = hit ? { view: "input", ...hit } : pinned; // leaving shows the pinned cell again
       show(player.k);
     },
     hoverOutput(hit) {
@@ -136,8 +135,14 @@ export function createExplorer({ scene, readout, player, t, isLarge, onPlan, onS
       player.setStep(k); // hover is drawn "as if" it were the step: one code path
     },
     clickInput(hit) {
+      // A transposed input cell has a step of its own: go there. Elsewhere a click pins what
+      // hovering shows (which outputs read this cell); a second click on it unpins.
       const k = cur && cur.adapter.inputStep ? cur.adapter.inputStep(hit, player.k) : null;
-      if (k !== null) player.jump(k);
+      if (k !== null && k !== undefined) return player.jump(k);
+      const same = pinned && pinned.panel === hit.panel && pinned.i === hit.i && pinned.j === hit.j;
+      pinned = same ? null : { view: "input", ...hit };
+      hover = pinned;
+      show(player.k);
     },
     clickOutput(hit) {
       if (!cur) return;
@@ -157,6 +162,9 @@ export function createExplorer({ scene, readout, player, t, isLarge, onPlan, onS
         show(player.k);
       }
       readout.relabel();
+    },
+    get pinned() {
+      return pinned;
     },
     get current() {
       return cur;

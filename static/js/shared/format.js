@@ -8,8 +8,8 @@
  *   MINUS                              the minus sign used everywhere
  *   fmt(v, digits = 4) -> string       up to `digits` significant digits, trailing zeros cut,
  *                                      integers as integers, exponent only for tiny/huge |v|
- *   fmtCell(v, cellPx) -> string       as fmt, with fewer digits when the cell is small, and
- *                                      big numbers as 156K / 2.1M when they would not fit
+ *   fmtCell(v, cellPx) -> string       exactly fmt(v), the text's digits; only big numbers
+ *                                      that would not fit become 156K / 2.1M
  *   fmtShort(v) -> string              156240 -> "156K" (legends, cells)
  *   fmtFactor(v, digits) -> string     as fmt, negatives in parentheses: "0.5·(−1)"
  *   fmtCount(n, lang) -> string        1234567 -> "1,234,567"
@@ -36,7 +36,9 @@ export function fmt(v, digits = 4) {
 const COMPACT = new Intl.NumberFormat("en", { notation: "compact", maximumSignificantDigits: 3 });
 
 export function fmtCell(v, cellPx) {
-  const s = fmt(v, cellPx >= 40 ? 3 : 2);
+  // The same digits as every text (a cell reading 35 beside a sum of 34.5 is a contradiction);
+  // only a big number that cannot fit is abbreviated, and grid.js shrinks the font to fit.
+  const s = fmt(v);
   const room = cellPx >= 40 ? 5 : 4; // characters that fit a cell at its font size
   if (s.replace(MINUS, "").length <= room || !(Math.abs(v) >= 1000)) return s;
   return fmtShort(v);

@@ -1,56 +1,28 @@
 /**
- * i18n.js: English and 中文 for every label, explanation and error. One instance per page
- * (ES modules are singletons), shared by the explorer, the image lab and the header.
+ * shared/i18n.js: English and 中文 for every label, explanation and error, from the one catalog
+ * per language (strings/en.js, strings/zh.js). One instance per page (ES modules are singletons).
  *
  * Markup: an element with data-i18n="key" gets t(key) as its text; data-i18n-attr=
  * "aria-label:key1;title:key2" sets attributes. Call translate() after adding such elements.
  *
  * Exports:
  *   LANGS                          ["en", "zh"]
- *   register({en: {...}, zh: {...}})   add or override keys (pages register their own)
  *   t(key, vars?) -> string        "{name}" placeholders filled from vars; falls back to
  *                                  English, then to the key itself
- *   has(key) -> bool               the key exists in English
+ *   has(key) -> bool               the key exists in the current language (err.<code> is
+ *                                  only in zh: English shows the server's own sentence)
  *   getLang() / setLang(lang)      current language; setLang remembers it in localStorage,
  *                                  sets <html lang>, re-translates the page, notifies
  *   onLangChange(fn) -> unsubscribe   fn(lang) after every switch
  *   translate(root = document)     apply data-i18n / data-i18n-attr under root
  */
+import en from "../strings/en.js";
+import zh from "../strings/zh.js";
+
 export const LANGS = ["en", "zh"];
 const KEY = "convscope.lang";
-const dicts = { en: {}, zh: {} };
+const dicts = { en, zh };
 const listeners = new Set();
-
-register({
-  en: {
-    "nav.explorer": "Explorer",
-    "nav.lab": "Image lab",
-    "nav.receptive": "Receptive field",
-    "nav.label": "Pages",
-    "skip": "Skip to content",
-    "lang.switch": "中文",
-    "lang.switch.label": "Switch language to Chinese",
-    "large.toggle": "Large type",
-    "large.label": "Large type for projectors",
-    "error.http": "The server answered {status}: {text}",
-    "error.network": "Could not reach the server: {text}",
-    "error.prefix": "This combination is not possible:",
-  },
-  zh: {
-    "nav.explorer": "演示",
-    "nav.lab": "图像实验室",
-    "nav.receptive": "感受野",
-    "nav.label": "页面",
-    "skip": "跳到正文",
-    "lang.switch": "English",
-    "lang.switch.label": "切换为英文界面",
-    "large.toggle": "大字模式",
-    "large.label": "投影用大字模式",
-    "error.http": "服务器返回 {status}：{text}",
-    "error.network": "无法连接服务器：{text}",
-    "error.prefix": "这种参数组合无法计算：",
-  },
-});
 
 let lang = initialLang();
 
@@ -65,12 +37,8 @@ function initialLang() {
   return (navigator.language || "en").toLowerCase().startsWith("zh") ? "zh" : "en";
 }
 
-export function register(extra) {
-  for (const l of LANGS) Object.assign(dicts[l], extra[l] || {});
-}
-
 export function has(key) {
-  return key in dicts.en;
+  return key in dicts[lang];
 }
 
 export function t(key, vars = {}) {

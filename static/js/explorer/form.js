@@ -1,17 +1,19 @@
 /**
  * controls/form.js: the layer's settings fields -> store.setParams, and back (show).
  * Bounds come from the server's limits (data-limit); an impossible value is still sent, and the
- * server's sentence explains it. Number fields wait DEBOUNCE ms after the last keystroke.
+ * server's sentence explains it. A number field commits DEBOUNCE ms after its own last
+ * keystroke, or at once when it changes (Tab, Enter, blur): each field has its own timer, so an
+ * edit in one field never cancels the pending edit of another.
  *
- * createForm(doc, {store, editor}) -> { show(params) }   (params: plan's normalised ⊕ the user's)
+ * createForm(doc, {store, editor, t}) -> { show(params), relabel(), presets([{name}]) }   (params: plan's normalised ⊕ the user's)
  */
 export const DEBOUNCE = 350;
 
-export function createForm(doc, { store, editor }) {
+export function createForm(doc, { store, editor, t }) {
   const $ = (id) => doc.getElementById(id);
   const form = $("controls");
   const fields = [...form.querySelectorAll("[data-param]")];
-  let timer = 0;
+  const timers = new Map(); // field name -> its pending commit
 
   for (const el of form.querySelectorAll("[data-limit]")) {
     const max = store.limits[el.dataset.limit];
@@ -36,11 +38,22 @@ export function createForm(doc, { store, editor }) {
   }
 
   function reconcile(patch) {
-    // A hand-made kernel of the old size cannot fit a new kernel size: fall back to random.
     const p = store.get().params;
-    if ("kernel_size" in patch && (p.kernel === "values" || patch.kernel === "values")) {
-      return { ...patch, kernel: "random", weight_values: null };
+    const note = $("kernel-resized");
+    if ("kernel_size" in patch && (p.kernel === "values" || patch.kernel === "values") && editor.weight) {
+      // A hand-made kernel survives a new size: cropped or zero-extended from the top left.
+      const [kH, kW = kH] = String(patch.kernel_size).split(",").map(Number);
+      const weight = Number.isInteger(kH) && Number.isInteger(kW) && kH > 0 && kW > 0 ? editor.resized(kH, kW) : null;
+      if (weight) {
+        const [oH, oW] = [editor.weight[0][0].length, editor.weight[0][0][0].length];
+        note.dataset.vars = JSON.stringify({ from: `${oH}×${oW}`, to: `${kH}×${kW}` });
+        note.dataset.key = kH * kW < oH * oW ? "ctl.edit.cropped" : "ctl.edit.extended";
+        note.textContent = t(note.dataset.key, JSON.parse(note.dataset.vars));
+        note.hidden = false;
+        return { ...patch, kernel: "values", weight_values: weight };
+      }
     }
+    if ("kernel" in patch) note.hidden = true;
     const shapeKeys = ["in_channels", "out_channels", "groups"];
     if (shapeKeys.some((k) => k in patch) && p.kernel === "values" && editor.weight) {
       return { ...patch, weight_values: JSON.stringify(editor.weight[0][0]) }; // (kH, kW): copied to all
@@ -48,18 +61,23 @@ export function createForm(doc, { store, editor }) {
     return patch;
   }
 
+  const commit = (el) => {
+    clearTimeout(timers.get(el.dataset.param));
+    timers.delete(el.dataset.param);
+    store.setParams(reconcile(read(el)));
+  };
+  const isTyped = (el) => el.tagName === "INPUT" && !["checkbox", "radio"].includes(el.type);
   form.addEventListener("input", (e) => {
     const el = e.target;
-    if (el.closest("#kernel-editor")) return;
-    if (!el.dataset.param) return;
-    const typed = el.tagName === "INPUT" && !["checkbox", "radio"].includes(el.type);
-    clearTimeout(timer);
-    const send = () => store.setParams(reconcile(read(el)));
-    if (typed) timer = setTimeout(send, DEBOUNCE);
-    else send();
+    if (el.closest("#kernel-editor") || !el.dataset.param) return;
+    if (!isTyped(el)) return commit(el);
+    clearTimeout(timers.get(el.dataset.param));
+    timers.set(el.dataset.param, setTimeout(() => commit(el), DEBOUNCE));
   });
   form.addEventListener("change", (e) => {
-    if (e.target.id === "padding-kind") syncPaddingInputs();
+    const el = e.target;
+    if (isTyped(el) && el.dataset.param && timers.has(el.dataset.param)) commit(el); // Tab, Enter, blur
+    if (el.id === "padding-kind") syncPaddingInputs();
   });
 
   function syncPaddingInputs() {
@@ -91,5 +109,22 @@ export function createForm(doc, { store, editor }) {
     form.classList.toggle("has-bias", String(params.bias) === "true");
   }
 
-  return { show };
+  function presets(list) {
+    // Option lists come from the server's data: the names it knows, before random and values.
+    const select = $("kernel");
+    const fixed = [...select.options].filter((o) => ["random", "values"].includes(o.value));
+    const named = list.map((p) => {
+      const o = new Option(t(`kernel.${p.name}`), p.name);
+      o.dataset.i18n = `kernel.${p.name}`;
+      return o;
+    });
+    select.replaceChildren(...named, ...fixed);
+  }
+
+  function relabel() {
+    const note = $("kernel-resized");
+    if (!note.hidden) note.textContent = t(note.dataset.key, JSON.parse(note.dataset.vars));
+  }
+
+  return { show, relabel, presets };
 }

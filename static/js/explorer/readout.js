@@ -6,9 +6,9 @@
  * createReadout(doc, {t, getLang}) -> { plan(plan, view), step(k, sum, text, announce),
  *   waiting(), error(err), clear(), busy(on) }
  */
-import { fmt, fmtCount } from "./format.js";
-import { renderArithmetic, renderUpdates } from "./render/arithmetic.js";
-import { serverMessage } from "./strings.js";
+import { fmt, fmtCount } from "../shared/format.js";
+import { renderArithmetic, renderUpdates } from "../render/arithmetic.js";
+import { showError } from "../shared/error-view.js";
 
 const GENERIC = {
   forward: "H<sub>out</sub> = ⌊(H + 2p − d(k−1) − 1) / s⌋ + 1",
@@ -16,7 +16,7 @@ const GENERIC = {
   transpose: "H<sub>out</sub> = (H − 1)·s − 2p + d(k−1) + op + 1",
 };
 
-export function createReadout(doc, { t, getLang }) {
+export function createReadout(doc, { t, has, getLang }) {
   const $ = (id) => doc.getElementById(id);
   const stage = $("stage");
   let lastError = null;
@@ -37,15 +37,24 @@ export function createReadout(doc, { t, getLang }) {
   function notes(plan, view) {
     const S = plan.shape;
     const P = plan.params;
+    $("output-note").textContent = "";
     if (view === "transpose") {
-      $("input-note").textContent = t("note.nopad", { h: S.H, w: S.W });
+      // Here padding does not pad x: it crops the full output, and output_padding adds back
+      // rows/columns at the bottom/right (issue 8, defect 5: it used to say "no padding").
+      const [ph, pw = ph] = String(P.padding ?? 0).split(",").map(Number);
+      const [oh, ow = oh] = String(P.output_padding ?? 0).split(",").map(Number);
+      $("input-note").textContent = t("note.tp.input", { h: S.H, w: S.W });
       $("kernel-note").textContent = "";
+      const full = { fh: S.H_out + 2 * ph - oh, fw: S.W_out + 2 * pw - ow };
+      $("output-note").textContent =
+        ph + pw + oh + ow === 0 ? "" : t("note.tp.crop", { ph, pw, oh, ow, ...full, h: S.H_out, w: S.W_out });
+      $("output-note").dataset.crop = JSON.stringify({ ph, pw, oh, ow, ...full });
     } else {
       const pad = plan.padding;
       const any = pad.top + pad.bottom + pad.left + pad.right > 0;
       $("input-note").textContent =
         (any
-          ? t("note.padding", { h: S.Hp, w: S.Wp, mode: t(`pm.name.${P.padding_mode}`), ...pad })
+          ? t("note.padding", { h: S.Hp, w: S.Wp, mode: t(`pm.${P.padding_mode}`), ...pad })
           : t("note.nopad", { h: S.Hp, w: S.Wp }));
       const op = P.operation === "convolution" ? t("note.flipped") : t("note.asis");
       const groups = S.groups > 1 ? ` · ${t("note.groups", { g: S.groups, cg: S.C_g, cin: S.C_in })}` : "";
@@ -59,6 +68,8 @@ export function createReadout(doc, { t, getLang }) {
   return {
     plan(plan, view) {
       $("formula-generic").innerHTML = GENERIC[view];
+      $("intro").dataset.i18n = view === "forward" ? "intro" : `intro.${view}`;
+      $("intro").textContent = t($("intro").dataset.i18n);
       $("formula-h").textContent = `H_out = ${plan.formula.height.text}`;
       $("formula-w").textContent = `W_out = ${plan.formula.width.text}`;
       $("cost-params").textContent = fmtCount(plan.cost.params, getLang());
@@ -71,28 +82,14 @@ export function createReadout(doc, { t, getLang }) {
       else renderArithmetic($("arith"), sum, { t });
       if (announce) $("desc").textContent = text;
       $("desc").dataset.k = String(k);
+      $("arith").dataset.k = String(k);
     },
     waiting() {
       $("arith").innerHTML = `<p class="waiting">${t("arith.waiting")}</p>`;
     },
     error(err) {
       lastError = err;
-      const detail = err.detail || err.message || String(err);
-      const lang = getLang();
-      let text = detail;
-      let original = "";
-      if (err.kind === "server") {
-        const zh = serverMessage(detail, lang);
-        if (lang === "zh") {
-          text = zh || t("error.untranslated");
-          original = detail;
-        }
-      } else if (err.kind === "network") text = t("error.network", { text: detail });
-      else text = t("error.http", { status: err.status, text: detail });
-      $("message-text").textContent = text;
-      $("message-original").textContent = original;
-      $("message").hidden = false;
-      $("message").dataset.detail = detail;
+      showError($("message"), err, { t, has });
       stage.classList.add("stale");
     },
     relabel() {

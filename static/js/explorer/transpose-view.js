@@ -7,8 +7,8 @@
  * createTranspose(plan, {t}) -> the same adapter shape as views/forward.js; stepAt() takes a
  * hit on the *input* view (an input element is a step here).
  */
-import { fmt } from "../format.js";
-import { stepOf, unravel } from "../order.js";
+import { fmt } from "../shared/format.js";
+import { stepOf, unravel } from "./order.js";
 import { maxAbsOf } from "../render/colors.js";
 
 const zeros = (r, c) => Array.from({ length: r }, () => new Array(c).fill(null));

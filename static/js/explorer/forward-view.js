@@ -12,8 +12,8 @@
  *   stepAt(hit) -> k for an output cell, readers(hit, cache, k) -> output cells reading an
  *   input cell (from the cached steps' rows/cols)
  */
-import { fmt } from "../format.js";
-import { stepOf, unravel } from "../order.js";
+import { fmt } from "../shared/format.js";
+import { stepOf, unravel } from "./order.js";
 import { maxAbsOf } from "../render/colors.js";
 
 const cross = (rows, cols) => rows.flatMap((r) => cols.map((c) => [r, c]));

@@ -7,8 +7,8 @@
  *
  * createBackward(plan, {t}) -> the same adapter shape as views/forward.js.
  */
-import { fmt } from "../format.js";
-import { stepOf, unravel } from "../order.js";
+import { fmt } from "../shared/format.js";
+import { stepOf, unravel } from "./order.js";
 import { maxAbsOf } from "../render/colors.js";
 
 const cross = (rows, cols) => rows.flatMap((r) => cols.map((c) => [r, c]));

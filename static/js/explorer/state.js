@@ -1,5 +1,5 @@
 /**
- * state.js: the one state object of the explorer, and its URL form.
+ * explorer/state.js: the one state object of the explorer, and its URL form (shared/hash-store.js).
  *
  *   { params: {name: string}   API parameters the user set (docs/api.md names); anything not
  *                              here takes the server's default, so defaults live in one place
@@ -18,6 +18,8 @@
  *   store.set(patch, {silent})          merge top-level fields; silent: no notify, URL only
  *   store.subscribe(fn) -> unsubscribe
  */
+import { createHashStore, readInitial } from "../shared/hash-store.js";
+
 export const SPEEDS = [0.5, 1, 2, 4, 8, 16, 32, 64, 128, 256, 512, 1024]; // steps per second
 export const VIEWS = ["forward", "backward", "transpose"];
 export const PARAM_KEYS = [
@@ -27,15 +29,6 @@ export const PARAM_KEYS = [
 ]; // prettier-ignore
 const DEFAULT_SPEED = 3;
 const WRITE_DELAY = 250; // ms: coalesce URL writes while playing (browsers throttle replaceState)
-
-export function readInitial(doc = document) {
-  const el = doc.getElementById("initial-state");
-  try {
-    return JSON.parse(el ? el.textContent : "{}") || {};
-  } catch {
-    return {};
-  }
-}
 
 function parseHash(hash) {
   const q = new URLSearchParams(hash.replace(/^#/, ""));
@@ -60,65 +53,25 @@ function toHash(s) {
 }
 
 export function createState(initial = readInitial(), win = window) {
-  const fromUrl = parseHash(win.location.hash);
-  const defaults = Object.fromEntries(
-    Object.entries(initial.defaults || {}).map(([k, v]) => [k, String(v)]),
-  );
-  let state = {
-    params: { ...defaults, ...fromUrl.params },
-    view: fromUrl.view || "forward",
-    k: fromUrl.k || 0,
-    speed: fromUrl.speed ?? DEFAULT_SPEED,
+  const defaults = Object.fromEntries(Object.entries(initial.defaults || {}).map(([k, v]) => [k, String(v)]));
+  const parse = (hash) => {
+    const h = parseHash(hash);
+    // A hash without a speed means the default speed (toHash leaves the default out).
+    return { params: { ...defaults, ...h.params }, view: h.view || "forward", k: h.k || 0, speed: h.speed ?? DEFAULT_SPEED };
   };
-  const listeners = new Set();
-  let timer = 0;
-  let written = win.location.hash;
-
-  function writeSoon() {
-    clearTimeout(timer);
-    timer = setTimeout(() => {
-      const hash = toHash(state);
-      if (hash === written) return;
-      written = hash;
-      const url = `${win.location.pathname}${win.location.search}${hash}`;
-      win.history.replaceState(null, "", url);
-    }, WRITE_DELAY);
-  }
-
-  function commit(next, changed, silent) {
-    state = next;
-    writeSoon();
-    if (!silent) for (const fn of listeners) fn(state, changed);
-  }
-
-  win.addEventListener("hashchange", () => {
-    if (win.location.hash === written) return;
-    written = win.location.hash;
-    const h = parseHash(written);
-    commit(
-      { params: { ...defaults, ...h.params }, view: h.view || "forward", k: h.k || 0, speed: h.speed ?? state.speed },
-      new Set(["params", "view", "k", "speed"]),
-      false,
-    );
-  });
-
+  const store = createHashStore({ parse, serialize: toHash, delay: WRITE_DELAY, win });
   return {
     limits: initial.limits || {},
-    get: () => state,
+    get: store.get,
     setParams(patch) {
-      const params = { ...state.params };
+      const params = { ...store.get().params };
       for (const [key, v] of Object.entries(patch)) {
         if (v === null || v === undefined || v === "") delete params[key];
         else params[key] = String(v);
       }
-      commit({ ...state, params }, new Set(["params"]), false);
+      store.set({ params });
     },
-    set(patch, { silent = false } = {}) {
-      commit({ ...state, ...patch }, new Set(Object.keys(patch)), silent);
-    },
-    subscribe(fn) {
-      listeners.add(fn);
-      return () => listeners.delete(fn);
-    },
+    set: (patch, { silent = false } = {}) => store.set(patch, { silent }),
+    subscribe: (fn) => store.subscribe((state, changed) => fn(state, changed)),
   };
 }
