@@ -31,3 +31,20 @@ __all__ = [
     "output_size",
     "separable_conv2d",
 ]
+
+# Views of the same math (issue 10 and 12): the layer as a matrix, im2col, transposed as direct.
+from .matrix import LayerCounts, MatrixCounts, conv2d_matrix, matrix_counts  # noqa: E402
+from .padding import pad  # noqa: E402
+from .patches import Im2col, im2col  # noqa: E402
+from .transposed_direct import transposed_as_conv2d  # noqa: E402
+
+__all__ += [
+    "Im2col",
+    "LayerCounts",
+    "MatrixCounts",
+    "conv2d_matrix",
+    "im2col",
+    "matrix_counts",
+    "pad",
+    "transposed_as_conv2d",
+]
