@@ -1,0 +1,10 @@
+"""Slide-sized frames of the engine's steps (Pillow) and their GIF/PNG encoding.
+
+Pure modules: they import numpy, PIL and the public convcore only, never another app module,
+so a route only validates its query and calls `forward_frames(...)` then `gif(...)`.
+"""
+
+from .encode import MAX_FRAMES, gif, png
+from .frames import SIZE, forward_frames, forward_layout, render_frame
+
+__all__ = ["MAX_FRAMES", "SIZE", "forward_frames", "forward_layout", "gif", "png", "render_frame"]
