@@ -33,6 +33,7 @@ __all__ = [
 ]
 
 # Views of the same math (issue 10 and 12): the layer as a matrix, im2col, transposed as direct.
+from . import signals  # noqa: E402  (1-D lessons: box, gaussian, flip_slide, riemann_errors)
 from .matrix import LayerCounts, MatrixCounts, conv2d_matrix, matrix_counts  # noqa: E402
 from .padding import pad  # noqa: E402
 from .patches import Im2col, im2col  # noqa: E402
@@ -46,5 +47,6 @@ __all__ += [
     "im2col",
     "matrix_counts",
     "pad",
+    "signals",
     "transposed_as_conv2d",
 ]
