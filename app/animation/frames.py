@@ -90,7 +90,7 @@ def render_frame(
     colours[oh, ow] = d.HIGHLIGHT
     d.paint(pen, lay.output, colours, output[n, f], shown=done)
     d.label(pen, lay.output, f"output y[{n}, {f}]")
-    _text(pen, size, title or f"conv2d step {step.index + 1}", formula(step))
+    text(pen, size, title or f"conv2d step {step.index + 1}", formula(step))
     return img
 
 
@@ -98,17 +98,17 @@ def formula(step: Step) -> str:
     """'y[n,f,i,j] = x·w + ... + b = value', the products of the first few taps written out."""
     n, f, oh, ow = step.out
     xs, ws = step.window.ravel(), step.kernel.ravel()
-    terms = [f"{_factor(a)}·{_factor(b)}" for a, b in zip(xs[:6], ws[:6], strict=True)]
+    terms = [f"{factor(a)}·{factor(b)}" for a, b in zip(xs[:6], ws[:6], strict=True)]
     more = f" + … ({xs.size} products)" if xs.size > 6 else ""
     bias = f" + {d.fmt(step.bias)}" if step.bias else ""
     return f"y[{n},{f},{oh},{ow}] = {' + '.join(terms)}{more}{bias} = {d.fmt(step.value)}"
 
 
-def _factor(v: float) -> str:
+def factor(v: float) -> str:
     return f"({d.fmt(v)})" if v < 0 else d.fmt(v)
 
 
-def _text(pen: ImageDraw.ImageDraw, size: tuple[int, int], title: str, line: str) -> None:
+def text(pen: ImageDraw.ImageDraw, size: tuple[int, int], title: str, line: str) -> None:
     W, H = size
     pen.text((int(W * 0.02), int(H * 0.05)), title, fill=d.INK, font=d.font(H // 24), anchor="lm")
     f = d.font(H // 26)
