@@ -41,6 +41,13 @@ class Im2col:
     patch_bytes: int  # cols.nbytes: what a plain im2col allocates
     input_bytes: int  # the unpadded input's bytes
 
+    def locate(self, out: tuple[int, int, int, int]) -> tuple[int, int, int]:
+        """(group, column, weight row) of output (n, f, oh, ow), e.g. a Step's `out`: the view
+        highlights cols[n, group, :, column] and weight_matrix[row]."""
+        _, f, oh, ow = out
+        F_g = self.weight_matrix.shape[0] // self.cols.shape[1]
+        return f // F_g, oh * self.out_size[1] + ow, f
+
     @property
     def ratio(self) -> float:
         """Patch matrix bytes / input bytes (about kH·kW / (s_h·s_w) for 'same'-like padding)."""

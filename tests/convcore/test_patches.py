@@ -44,13 +44,13 @@ def test_each_column_is_the_trace_window_of_its_step(rng):
     x, w = rng.standard_normal((2, 4, 5, 6)), rng.standard_normal((6, 2, 2, 3))
     p = {"stride": (1, 2), "padding": 1, "dilation": (2, 1), "groups": 2, "padding_mode": "reflect"}
     low = cc.im2col(x, w, **p)
-    W_out = low.out_size[1]
-    F_g = 3
     for step in cc.forward_steps(x, w, **p):
         n, f, oh, ow = step.out
-        column = low.cols[n, f // F_g, :, oh * W_out + ow]
-        np.testing.assert_array_equal(column, step.window.ravel())
-        np.testing.assert_array_equal(low.weight_matrix[f], step.kernel.ravel())
+        g, column, row = low.locate(step.out)
+        assert (g, column, row) == (f // 3, oh * low.out_size[1] + ow, f)
+        np.testing.assert_array_equal(low.cols[n, g, :, column], step.window.ravel())
+        np.testing.assert_array_equal(low.weight_matrix[row], step.kernel.ravel())
+        assert low.weight_matrix[row] @ low.cols[n, g, :, column] == pytest.approx(step.value)
 
 
 @pytest.mark.parametrize("path", cases("unfold"), ids=lambda p: p.stem)
