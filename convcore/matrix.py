@@ -65,7 +65,8 @@ def conv2d_matrix(
       matrix: (N·C_out·H_out·W_out, N·C_in·H·W), rows (n, c_out, i, j) and columns
         (n, c_in, h, w) in C order.
       tap: same shape, int64: the flat index into weight of the one weight at that entry, or -1
-        where the entry is zero or (non-zeros padding) a sum of several weights.
+        where no weight reaches it (a structural zero: the output does not read that input) or,
+        with reflect/replicate/circular padding, where several weights sum there.
     """
     weight = np.asarray(weight, dtype=np.float64)
     shape = _shape(input_shape, weight.shape, stride, padding, dilation, groups, padding_mode)
@@ -135,9 +136,8 @@ def entries(shape: ConvShape) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     K = C_g * spec.kernel[0] * spec.kernel[1]
     ramp = np.arange(1, N * C_in * shape.size[0] * shape.size[1] + 1).reshape(N, C_in, *shape.size)
     source = pad(ramp, spec.padding, spec.padding_mode) - 1  # zeros padding reads "-1": nothing
-    win = windows(
-        source, spec.kernel, spec.stride, spec.dilation
-    )  # (N, C_in, H_out, W_out, kH, kW)
+    # (N, C_in, H_out, W_out, kH, kW): the input index each tap reads, as the trace's windows
+    win = windows(source, spec.kernel, spec.stride, spec.dilation)
     win = win.reshape(N, G, C_g, H_out, W_out, *spec.kernel).transpose(0, 1, 3, 4, 2, 5, 6)
     col = np.broadcast_to(win.reshape(N, G, 1, H_out, W_out, K), (N, G, F_g, H_out, W_out, K))
     col = col.reshape(-1, K)  # (rows, K): rows (n, f, oh, ow), taps (c, i, j) as weight[f]
