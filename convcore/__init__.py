@@ -37,13 +37,14 @@ from . import signals  # noqa: E402  (1-D lessons: box, gaussian, flip_slide, ri
 from .matrix import LayerCounts, MatrixCounts, conv2d_matrix, matrix_counts  # noqa: E402
 from .padding import pad  # noqa: E402
 from .patches import Im2col, im2col  # noqa: E402
-from .transposed_direct import transposed_as_conv2d  # noqa: E402
+from .transposed_direct import direct_cells, transposed_as_conv2d  # noqa: E402
 
 __all__ += [
     "Im2col",
     "LayerCounts",
     "MatrixCounts",
     "conv2d_matrix",
+    "direct_cells",
     "im2col",
     "matrix_counts",
     "pad",

@@ -90,3 +90,30 @@ def transposed_as_conv2d(
     p = (spec.padding[0][0], spec.padding[1][0])
     z = pad_or_crop(spread(x, spec.stride), direct_padding(spec.kernel, p, op, spec.dilation))
     return (z[0] if unbatched else z), flip_swap(weight, spec.groups)
+
+
+def direct_cells(
+    x_shape: tuple[int, ...],
+    weight_shape: tuple[int, ...],
+    stride: int | Pair = 1,
+    padding: int | Pair = 0,
+    output_padding: int | Pair = 0,
+    groups: int = 1,
+    dilation: int | Pair = 1,
+) -> np.ndarray:
+    """What each cell of transposed_as_conv2d's z is: 2 an input element, 1 an inserted zero,
+    0 padding (the far-side output_padding included). Shapes and checks as conv_transpose2d.
+
+    Returns:
+      (H_z, W_z) int8, built by pushing a marker through the same spread and pad_or_crop as z.
+    """
+    x_shape = tuple(int(v) for v in x_shape)
+    x_shape = (1, *x_shape) if len(x_shape) == 3 else x_shape
+    x, weight = np.broadcast_to(0.0, x_shape), np.broadcast_to(0.0, tuple(weight_shape))
+    shape = _check(x, weight, stride, padding, output_padding, groups, dilation, None)
+    spec = shape.spec
+    op = pair(output_padding, "output padding")
+    p = (spec.padding[0][0], spec.padding[1][0])
+    marks = spread(np.ones((1, 1, *x_shape[2:])), spec.stride) + 1  # 2 element, 1 inserted zero
+    sides = direct_padding(spec.kernel, p, op, spec.dilation)
+    return pad_or_crop(marks, sides)[0, 0].astype(np.int8)

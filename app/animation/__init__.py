@@ -5,6 +5,7 @@ so a route only validates its query and calls `forward_frames(...)` then `gif(..
 """
 
 from .backward import backward_frames, backward_layout, render_backward_frame
+from .direct import direct_frames
 from .encode import MAX_FRAMES, gif, png
 from .frames import SIZE, forward_frames, forward_layout, render_frame
 from .transposed import render_transpose_frame, transpose_frames, transpose_layout
@@ -14,6 +15,7 @@ __all__ = [
     "SIZE",
     "backward_frames",
     "backward_layout",
+    "direct_frames",
     "forward_frames",
     "forward_layout",
     "gif",

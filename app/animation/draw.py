@@ -19,6 +19,7 @@ PLAIN = (250, 250, 250)
 HIGHLIGHT = (255, 190, 40)  # the current window / cell
 KERNEL = (170, 210, 255)
 DONE = (190, 232, 190)  # outputs already computed
+INSERTED = (232, 222, 250)  # zeros a transposed conv inserts between inputs: not padding
 MIN_NUMBER_CELL = 30  # below this a number no longer fits legibly
 
 

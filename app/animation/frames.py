@@ -54,6 +54,8 @@ def render_frame(
     padding: tuple[tuple[int, int], tuple[int, int]] = ((0, 0), (0, 0)),
     size: tuple[int, int] = SIZE,
     title: str = "",
+    base: np.ndarray | None = None,
+    label: str = "input x[{n}, {c}] (padded)",
 ) -> Image.Image:
     """Draw forward step `step` of conv2d.
 
@@ -63,6 +65,8 @@ def render_frame(
       output: (N, C_out, H_out, W_out) conv2d's output; cells after the step stay empty.
       step: the convcore.Step to draw (from forward_steps).
       padding: ((top, bottom), (left, right)), to grey the padding cells (Conv2dSpec.padding).
+      base: (Hp, Wp, 3) uint8 cell colours of the input planes instead (e.g. inserted zeros).
+      label: caption of each input plane, formatted with n and c.
     Returns:
       an RGB image of `size`.
     """
@@ -72,16 +76,16 @@ def render_frame(
     lay = forward_layout((Hp, Wp), weight.shape[2:], (H_out, W_out), len(step.channels), size)
     img = Image.new("RGB", size, d.BACKGROUND)
     pen = ImageDraw.Draw(img)
-    (top, bottom), (left, right) = padding
-    is_pad = np.ones((Hp, Wp), bool)
-    is_pad[top : Hp - bottom, left : Wp - right] = False
+    if base is None:
+        (top, bottom), (left, right) = padding
+        base = d.fills((Hp, Wp), d.PADDING)
+        base[top : Hp - bottom, left : Wp - right] = d.PLAIN
     for i, (g_in, g_k) in enumerate(zip(lay.inputs, lay.kernels, strict=True)):
         c = step.channels[i]
-        colours = d.fills((Hp, Wp), d.PLAIN)
-        colours[is_pad] = d.PADDING
+        colours = base.copy()
         colours[np.ix_(step.rows, step.cols)] = d.HIGHLIGHT
         d.paint(pen, g_in, colours, padded_input[n, c])
-        d.label(pen, g_in, f"input x[{n}, {c}] (padded)")
+        d.label(pen, g_in, label.format(n=n, c=c))
         d.paint(pen, g_k, d.fills(weight.shape[2:], d.KERNEL), weight[f, i])
         d.label(pen, g_k, f"W[{f}, {i}]")
     done = (np.arange(H_out * W_out) <= oh * W_out + ow).reshape(H_out, W_out)

@@ -116,3 +116,16 @@ def test_direct_conv_equals_live_torch(cfg):
     x = x if x.ndim == 4 else x[None]
     want = oracle.conv_transpose2d(x, w, b, **cfg.params)[0]
     np.testing.assert_allclose(direct(x, w, b, cfg.params), want, rtol=0, atol=1e-10)
+
+
+@settings(max_examples=60, deadline=None)
+@given(cfg=transposed_configs(max_size=5, max_kernel=3))
+def test_direct_cells_mark_exactly_where_z_holds_the_input(cfg):
+    if min(transposed_size(cfg)) < 1:
+        return
+    x = np.arange(1.0, np.prod(cfg.x_shape) + 1).reshape(cfg.x_shape)  # no zeros in x
+    z, _ = cc.transposed_as_conv2d(x, np.ones(cfg.w_shape), **cfg.params)
+    kinds = cc.direct_cells(cfg.x_shape, cfg.w_shape, **cfg.params)
+    z = z if z.ndim == 4 else z[None]
+    assert kinds.shape == z.shape[2:]
+    np.testing.assert_array_equal(kinds == 2, z[0, 0] != 0)

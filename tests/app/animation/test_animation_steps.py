@@ -9,7 +9,15 @@ import pytest
 from PIL import Image
 
 import convcore as cc
-from app.animation import backward_frames, backward_layout, gif, transpose_frames, transpose_layout
+from app.animation import (
+    backward_frames,
+    backward_layout,
+    direct_frames,
+    forward_layout,
+    gif,
+    transpose_frames,
+    transpose_layout,
+)
 from app.animation import draw as d
 
 
@@ -80,3 +88,21 @@ def test_step_ranges_are_bounded_for_both_kinds(rng):
     assert err.value.code == "too_many_frames"
     with pytest.raises(cc.ConvError, match="grad_output"):
         backward_frames(np.ones((1, 1, 2, 2)), x, w)
+
+
+def test_direct_frames_walk_the_zero_inserted_input_and_colour_each_cell_kind(rng):
+    x, w = rng.standard_normal((1, 1, 2, 2)), rng.standard_normal((1, 1, 3, 3))
+    params = {"stride": 2, "padding": 1, "output_padding": 1}
+    z, wf = cc.transposed_as_conv2d(x, w, **params)
+    kinds = cc.direct_cells(x.shape, w.shape, **params)
+    steps = list(cc.forward_steps(z, wf))
+    frames = frames_of(gif(direct_frames(x, w, **params)))
+    assert len(frames) == len(steps) == cc.conv_transpose2d(x, w, **params).size == 16
+    lay = forward_layout(z.shape[2:], (3, 3), (4, 4), 1)
+    colour = {0: d.PADDING, 1: d.INSERTED, 2: d.PLAIN}
+    for frame, step in zip(frames, steps, strict=True):
+        for r in range(z.shape[2]):
+            for c in range(z.shape[3]):
+                x0, y0, _, _ = lay.inputs[0].rect(r, c)
+                want = d.HIGHLIGHT if r in step.rows and c in step.cols else colour[kinds[r, c]]
+                assert near(frame.getpixel((x0 + 4, y0 + 4)), want), (step.index, r, c)
