@@ -70,3 +70,23 @@ __all__ = [
     "transpose_out_size",
     "transpose_steps",
 ]
+
+# Views of the same math (issue 10 and 12): the layer as a matrix, im2col, transposed as direct.
+from . import signals  # noqa: E402  (1-D lessons: box, gaussian, flip_slide, riemann_errors)
+from .matrix import LayerCounts, MatrixCounts, conv2d_matrix, matrix_counts  # noqa: E402
+from .padding import pad  # noqa: E402
+from .patches import Im2col, im2col  # noqa: E402
+from .transposed_direct import direct_cells, transposed_as_conv2d  # noqa: E402
+
+__all__ += [
+    "Im2col",
+    "LayerCounts",
+    "MatrixCounts",
+    "conv2d_matrix",
+    "direct_cells",
+    "im2col",
+    "matrix_counts",
+    "pad",
+    "signals",
+    "transposed_as_conv2d",
+]
