@@ -5,6 +5,23 @@ from .conv import conv2d, convolve2d
 from .cost import ConvCost, conv_cost, output_size
 from .errors import ConvError
 from .kernels import PRESETS, kernel
+from .layers import (
+    linear,
+    linear_backward,
+    log_softmax,
+    relu,
+    relu_backward,
+    softmax,
+    softmax_cross_entropy,
+)
+from .pooling import (
+    Pool2dSpec,
+    avg_pool2d,
+    avg_pool2d_backward,
+    max_pool2d,
+    max_pool2d_backward,
+    pool_out_size,
+)
 from .separable import separable_conv2d
 from .spec import Conv2dSpec
 from .trace import BackwardStep, Step, TransposeStep, backward_steps, forward_steps, transpose_steps
@@ -30,4 +47,17 @@ __all__ = [
     "kernel",
     "output_size",
     "separable_conv2d",
+    "Pool2dSpec",
+    "avg_pool2d",
+    "avg_pool2d_backward",
+    "linear",
+    "linear_backward",
+    "log_softmax",
+    "max_pool2d",
+    "max_pool2d_backward",
+    "pool_out_size",
+    "relu",
+    "relu_backward",
+    "softmax",
+    "softmax_cross_entropy",
 ]
