@@ -14,6 +14,7 @@ from .layers import (
     softmax,
     softmax_cross_entropy,
 )
+from .learn import Curvature, LearnStep, curvature, learn_kernel, noise_image
 from .pooling import (
     Pool2dSpec,
     avg_pool2d,
@@ -60,4 +61,9 @@ __all__ = [
     "relu_backward",
     "softmax",
     "softmax_cross_entropy",
+    "Curvature",
+    "LearnStep",
+    "curvature",
+    "learn_kernel",
+    "noise_image",
 ]
