@@ -3,6 +3,7 @@
 from .backward import conv2d_backward
 from .conv import conv2d, convolve2d
 from .cost import ConvCost, conv_cost, output_size
+from .erf import EffectiveField, effective_field
 from .errors import ConvError
 from .kernels import PRESETS, kernel
 from .layers import (
@@ -66,4 +67,6 @@ __all__ = [
     "curvature",
     "learn_kernel",
     "noise_image",
+    "EffectiveField",
+    "effective_field",
 ]
