@@ -16,6 +16,7 @@ from .layers import (
     softmax_cross_entropy,
 )
 from .learn import Curvature, LearnStep, curvature, learn_kernel, noise_image
+from .pool_trace import PoolStep, pool_steps
 from .pooling import (
     Pool2dSpec,
     avg_pool2d,
@@ -69,4 +70,6 @@ __all__ = [
     "noise_image",
     "EffectiveField",
     "effective_field",
+    "PoolStep",
+    "pool_steps",
 ]

@@ -233,14 +233,18 @@ def avg_pool2d(
       (N, C, H_out, W_out) in x's float dtype.
     """
     x, unbatched, spec = _inputs(x, kernel_size, stride, padding, 1, ceil_mode)
-    divisor = _divisor(spec, count_include_pad, divisor_override)
+    y = _avg(x, spec, _divisor(spec, count_include_pad, divisor_override))
+    return y[0] if unbatched else y
+
+
+def _avg(x: np.ndarray, spec: Pool2dSpec, divisor: np.ndarray) -> np.ndarray:
+    """Window sums in torch's scan order over divisor (H_out, W_out): (N, C, H_out, W_out)."""
     xp = padded(x, spec, 0.0)
     total = np.zeros(x.shape[:2] + spec.out, x.dtype)
     for i in range(spec.kernel[0]):
         for j in range(spec.kernel[1]):
             total += tap(xp, i, j, spec)
-    y = total / divisor
-    return y[0] if unbatched else y
+    return total / divisor
 
 
 def avg_pool2d_backward(
