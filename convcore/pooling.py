@@ -155,6 +155,34 @@ def max_pool2d(
 
 def _max(x: np.ndarray, spec: Pool2dSpec) -> tuple[np.ndarray, np.ndarray]:
     """y and torch's flat indices (N, C, H_out, W_out) of x (N, C, H, W)."""
+    tiles = spec.stride == spec.kernel and spec.padding == (0, 0) and spec.dilation == (1, 1)
+    tiles = tiles and spec.out[0] * spec.kernel[0] <= spec.size[0]  # no partial ceil window
+    tiles = tiles and spec.out[1] * spec.kernel[1] <= spec.size[1]
+    if tiles and not np.isnan(x).any():
+        return _max_tiles(x, spec)
+    return _max_taps(x, spec)
+
+
+def _max_tiles(x: np.ndarray, spec: Pool2dSpec) -> tuple[np.ndarray, np.ndarray]:
+    """_max for windows that tile the input (stride = kernel, no padding): one argmax.
+
+    np.argmax returns the first maximum in row-major window order, torch's rule; with a NaN
+    in the input torch takes the last NaN while argmax takes the first, so _max skips this.
+    """
+    N, C, H, W = x.shape
+    (kH, kW), (H_out, W_out) = spec.kernel, spec.out
+    t = x[:, :, : H_out * kH, : W_out * kW].reshape(N, C, H_out, kH, W_out, kW)
+    t = t.transpose(0, 1, 2, 4, 3, 5).reshape(N, C, H_out, W_out, kH * kW)  # a copy
+    chosen = t.argmax(axis=-1)  # (N, C, H_out, W_out) tap numbers i*kW + j
+    best = np.take_along_axis(t, chosen[..., None], axis=-1)[..., 0]
+    i, j = np.divmod(chosen, kW)
+    rows = np.arange(H_out)[:, None] * kH + i  # taps(oh, kH, kH, 1)[i]
+    cols = np.arange(W_out)[None, :] * kW + j
+    return best, (rows * W + cols).astype(np.int64)
+
+
+def _max_taps(x: np.ndarray, spec: Pool2dSpec) -> tuple[np.ndarray, np.ndarray]:
+    """_max for any window: walk the taps in torch's scan order, keeping the running best."""
     kH, kW = spec.kernel
     xp = padded(x, spec, -np.inf)
     first = _first_inside(spec)  # torch starts at the first tap inside the input

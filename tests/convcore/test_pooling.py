@@ -227,3 +227,21 @@ def _engine(op, x, d, include, kw):
         return y, index, lambda g: cc.max_pool2d_backward(g, x, dilation=d, **kw)
     y = cc.avg_pool2d(x, count_include_pad=include, **kw)
     return y, None, lambda g: cc.avg_pool2d_backward(g, x, count_include_pad=include, **kw)
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    shape=st.tuples(st.integers(1, 2), st.integers(1, 3), st.integers(2, 9), st.integers(2, 9)),
+    k=st.tuples(st.integers(1, 3), st.integers(1, 3)),
+    seed=st.integers(0, 2**16),
+)
+def test_tiling_fast_path_equals_the_tap_walk(shape, k, seed):
+    x = np.random.default_rng(seed).integers(-2, 3, shape).astype(float)  # ties
+    x[x == -2] = -np.inf
+    if k[0] > shape[2] or k[1] > shape[3]:
+        return
+    spec = pooling.pool_spec(x.shape, k)
+    y1, i1 = pooling._max_tiles(x, spec)
+    y2, i2 = pooling._max_taps(x, spec)
+    np.testing.assert_array_equal(y1, y2)
+    np.testing.assert_array_equal(i1, i2)
