@@ -60,9 +60,13 @@ def full_run(epochs: int) -> None:
     else:
         print("  test accuracy never reached 95%")
     if torch is not None:
-        t_total, t_test = torch_run(epochs)
-        print(f"torch (float64, {torch.get_num_threads()} threads): {t_total:.2f} s, test "
-              f"{t_test:.4f}; convcore / torch = {total / t_total:.1f}x")  # fmt: skip
+        threads = torch.get_num_threads()
+        for n in sorted({threads, 1}, reverse=True):
+            torch.set_num_threads(n)
+            t_total, t_test = torch_run(epochs)
+            print(f"torch (float64, {n} thread{'s' * (n > 1)}): {t_total:.2f} s, test "
+                  f"{t_test:.4f}; convcore / torch = {total / t_total:.2f}x")  # fmt: skip
+        torch.set_num_threads(threads)
     else:
         print("torch: n/a")
 
@@ -152,7 +156,7 @@ def breakdown(repeat: int) -> None:
         xt, wt, bt = torch.tensor(q1), torch.tensor(w2), torch.tensor(b2)
         ours = times["conv2 forward (32,16,4,4)->32"]
         theirs = median_ms(lambda: F.conv2d(xt, wt, bt, padding=1), repeat)
-        print(f"  conv2 forward: torch {theirs:.3f} ms, convcore / torch = {ours / theirs:.1f}x")
+        print(f"  conv2 forward: torch {theirs:.3f} ms, convcore / torch = {ours / theirs:.2f}x")
 
 
 def main() -> None:
