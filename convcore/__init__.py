@@ -7,10 +7,30 @@ from .backward import conv2d_backward
 from .checks import check, check_groups, check_transpose, group_choices
 from .conv import conv2d, convolve2d
 from .cost import ConvCost, conv_cost, output_size
+from .erf import EffectiveField, effective_field
 from .errors import ConvError
 from .geometry import AXES, ConvShape, out_size, span, taps, transpose_out_size
 from .kernels import PRESETS, SIZED, kernel, preset_sizes
+from .layers import (
+    linear,
+    linear_backward,
+    log_softmax,
+    relu,
+    relu_backward,
+    softmax,
+    softmax_cross_entropy,
+)
+from .learn import Curvature, LearnStep, curvature, learn_kernel, noise_image
 from .padding import pad
+from .pool_trace import PoolStep, pool_steps
+from .pooling import (
+    Pool2dSpec,
+    avg_pool2d,
+    avg_pool2d_backward,
+    max_pool2d,
+    max_pool2d_backward,
+    pool_out_size,
+)
 from .receptive_field import (
     Layer,
     ReceptiveField,
@@ -27,6 +47,28 @@ from .transpose_trace import TransposeStep, transpose_steps
 from .transposed import conv_transpose2d, conv_transpose2d_backward
 
 __all__ = [
+    "Pool2dSpec",
+    "avg_pool2d",
+    "avg_pool2d_backward",
+    "linear",
+    "linear_backward",
+    "log_softmax",
+    "max_pool2d",
+    "max_pool2d_backward",
+    "pool_out_size",
+    "relu",
+    "relu_backward",
+    "softmax",
+    "softmax_cross_entropy",
+    "Curvature",
+    "LearnStep",
+    "curvature",
+    "learn_kernel",
+    "noise_image",
+    "EffectiveField",
+    "effective_field",
+    "PoolStep",
+    "pool_steps",
     "AXES",
     "PADDING_MODES",
     "PRESETS",
@@ -74,7 +116,6 @@ __all__ = [
 # Views of the same math (issue 10 and 12): the layer as a matrix, im2col, transposed as direct.
 from . import signals  # noqa: E402  (1-D lessons: box, gaussian, flip_slide, riemann_errors)
 from .matrix import LayerCounts, MatrixCounts, conv2d_matrix, matrix_counts  # noqa: E402
-from .padding import pad  # noqa: E402
 from .patches import Im2col, im2col  # noqa: E402
 from .transposed_direct import direct_cells, transposed_as_conv2d  # noqa: E402
 

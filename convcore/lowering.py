@@ -19,6 +19,8 @@ from .geometry import ConvShape, tap_phases
 from .padding import pad
 
 CACHE_BYTES = 1 << 21  # one chunk of columns: 2-4 MiB measured best here (32 MiB L3, 1 MiB L2)
+SERIAL_MACS = 1 << 18  # OpenBLAS runs a GEMM with m*n*k <= 65536*4 on one thread (gemm.c)
+SMALL_MACS = 1 << 24  # convs up to this many MACs per call keep every GEMM on one thread
 
 
 @dataclass(frozen=True)
@@ -58,8 +60,17 @@ class Lowering:
         return len(self.phase)
 
     def chunk(self, rows: int, itemsize: int) -> int:
-        """Columns per chunk so that a (rows, chunk) block fits in CACHE_BYTES."""
-        return min(self.length, max(64, CACHE_BYTES // (rows * itemsize)))
+        """Columns per chunk so that a (rows, chunk) block fits in CACHE_BYTES.
+
+        A small conv also keeps each GEMM (F_g x rows x chunk) at or under OpenBLAS's
+        one-thread limit: two threads gain nothing at that size, and on a busy 2-core
+        machine their hand-offs made training a small CNN 5-20x slower (bench_train.py).
+        """
+        step = min(self.length, max(64, CACHE_BYTES // (rows * itemsize)))
+        F_g = self.shape.C_out // self.shape.spec.groups
+        if F_g * rows * self.length <= SMALL_MACS:
+            step = min(step, max(8, SERIAL_MACS // (F_g * rows)))
+        return step
 
     def chunks(self, rows: int, itemsize: int) -> list[tuple[int, int]]:
         """Column ranges [a, b) covering every flat position."""
