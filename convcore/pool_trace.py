@@ -15,7 +15,7 @@ from .errors import ConvError
 from .geometry import taps
 from .pooling import Pool2dSpec, _avg, _divisor, _inputs, _max, padded
 from .spec import Pair
-from .trace import _range
+from .trace import step_range
 from .windows import windows
 
 OPS = ("max", "avg")
@@ -75,9 +75,9 @@ def pool_steps(
     x, _, spec = _inputs(x, kernel_size, stride, padding, dilation, ceil_mode)
     total = x.shape[0] * x.shape[1] * spec.out[0] * spec.out[1]
     if op == "max":
-        return _max_steps(x, spec, *_range(start, stop, total))
+        return _max_steps(x, spec, *step_range(start, stop, total))
     divisor = _divisor(spec, count_include_pad, divisor_override)
-    return _avg_steps(x, spec, divisor, *_range(start, stop, total))
+    return _avg_steps(x, spec, divisor, *step_range(start, stop, total))
 
 
 def _geometry(spec: Pool2dSpec, oh: int, ow: int):
