@@ -17,9 +17,9 @@ import httpx
 import numpy as np
 
 import convcore
-from app.serialize import step_json
+from app.conv.events import step_json
 from app.settings import get_settings
-from app.stream import event
+from app.sse import event
 
 ROOT = Path(__file__).resolve().parent.parent
 S = get_settings()

@@ -3,6 +3,7 @@
 Everything the app needs is re-exported here, so nothing outside imports a submodule.
 """
 
+from . import signals
 from .backward import conv2d_backward
 from .checks import check, check_groups, check_transpose, group_choices
 from .conv import conv2d, convolve2d
@@ -21,7 +22,9 @@ from .layers import (
     softmax_cross_entropy,
 )
 from .learn import Curvature, LearnStep, curvature, learn_kernel, noise_image
+from .matrix import LayerCounts, MatrixCounts, conv2d_matrix, matrix_counts
 from .padding import pad
+from .patches import Im2col, im2col
 from .pool_trace import PoolStep, pool_steps
 from .pooling import (
     Pool2dSpec,
@@ -45,8 +48,18 @@ from .spec import PADDING_MODES, Conv2dSpec, Pair, pair
 from .trace import BackwardStep, Step, backward_steps, forward_steps
 from .transpose_trace import TransposeStep, transpose_steps
 from .transposed import conv_transpose2d, conv_transpose2d_backward
+from .transposed_direct import direct_cells, transposed_as_conv2d
 
 __all__ = [
+    "Im2col",
+    "LayerCounts",
+    "MatrixCounts",
+    "conv2d_matrix",
+    "direct_cells",
+    "im2col",
+    "matrix_counts",
+    "signals",
+    "transposed_as_conv2d",
     "Pool2dSpec",
     "avg_pool2d",
     "avg_pool2d_backward",
@@ -111,23 +124,4 @@ __all__ = [
     "taps",
     "transpose_out_size",
     "transpose_steps",
-]
-
-# Views of the same math (issue 10 and 12): the layer as a matrix, im2col, transposed as direct.
-from . import signals  # noqa: E402  (1-D lessons: box, gaussian, flip_slide, riemann_errors)
-from .matrix import LayerCounts, MatrixCounts, conv2d_matrix, matrix_counts  # noqa: E402
-from .patches import Im2col, im2col  # noqa: E402
-from .transposed_direct import direct_cells, transposed_as_conv2d  # noqa: E402
-
-__all__ += [
-    "Im2col",
-    "LayerCounts",
-    "MatrixCounts",
-    "conv2d_matrix",
-    "direct_cells",
-    "im2col",
-    "matrix_counts",
-    "pad",
-    "signals",
-    "transposed_as_conv2d",
 ]

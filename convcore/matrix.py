@@ -12,8 +12,9 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from .checks import check, kernel_of
 from .errors import ConvError
-from .geometry import ConvShape, check, kernel_of
+from .geometry import ConvShape
 from .padding import pad
 from .spec import Conv2dSpec, Pair
 from .windows import windows

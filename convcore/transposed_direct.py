@@ -13,9 +13,8 @@ from __future__ import annotations
 
 import numpy as np
 
-from .arrays import batched, floats
+from .arrays import transpose_inputs
 from .spec import Pair, pair
-from .transposed import _check
 
 
 def direct_padding(
@@ -82,11 +81,11 @@ def transposed_as_conv2d(
         padding) equals conv_transpose2d(x, weight, bias, ...).
       w_flipped: (C_out, C_in // groups, kH, kW) in conv2d's layout (see flip_swap).
     """
-    x, weight = floats(x, weight)
-    x, unbatched = batched(x)
-    shape = _check(x, weight, stride, padding, output_padding, groups, dilation, None)
+    x, weight, _, shape, unbatched = transpose_inputs(
+        x, weight, None, stride, padding, output_padding, groups, dilation
+    )
     spec = shape.spec
-    op = pair(output_padding, "output padding")  # already checked by _check
+    op = pair(output_padding, "output padding")  # already checked by transpose_inputs
     p = (spec.padding[0][0], spec.padding[1][0])
     z = pad_or_crop(spread(x, spec.stride), direct_padding(spec.kernel, p, op, spec.dilation))
     return (z[0] if unbatched else z), flip_swap(weight, spec.groups)
@@ -110,7 +109,7 @@ def direct_cells(
     x_shape = tuple(int(v) for v in x_shape)
     x_shape = (1, *x_shape) if len(x_shape) == 3 else x_shape
     x, weight = np.broadcast_to(0.0, x_shape), np.broadcast_to(0.0, tuple(weight_shape))
-    shape = _check(x, weight, stride, padding, output_padding, groups, dilation, None)
+    shape = transpose_inputs(x, weight, None, stride, padding, output_padding, groups, dilation)[3]
     spec = shape.spec
     op = pair(output_padding, "output padding")
     p = (spec.padding[0][0], spec.padding[1][0])
