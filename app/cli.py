@@ -90,7 +90,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         port=args.port,
         workers=args.workers,
         timeout_graceful_shutdown=3,  # SSE clients must not hold a shutdown open
-        http=f"{_PACKAGE}.serving:HeaderDeadlineProtocol",
+        http=f"{_PACKAGE}.serving:GuardedProtocol",
         log_level="warning",
     )
     return 0

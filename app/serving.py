@@ -1,23 +1,38 @@
-"""uvicorn's HTTP protocol with a deadline for request headers (slowloris protection).
+"""uvicorn's HTTP protocol with a deadline for request headers and JSON for unreadable requests.
 
 uvicorn times out idle keep-alive connections, but a client that trickles its request headers a
 byte at a time resets that timer with every byte and can hold a connection (and a classroom
 server's file descriptors) forever; ASGI middleware cannot help, since it runs only after the
 headers are parsed. So the deadline lives in the protocol: armed when a connection opens and
 after each response, disarmed when a request's headers are complete. Streams are unaffected.
+
+A request the parser cannot read (most often a URL past its ~64 KB limit, e.g. a large
+`input_values`) is answered before the app sees it; uvicorn sends text/plain there, so this
+protocol sends the API's JSON error body instead, with a hint at the JSON POST twins.
 """
 
 from __future__ import annotations
 
 import asyncio
+import json
 
 from uvicorn.protocols.http.httptools_impl import HttpToolsProtocol
 
+from convcore import ConvError
+
+from . import errors
 from .settings import get_settings
 
+UNREADABLE = ConvError(
+    "the server could not read this request: it is malformed, or its URL is longer than about "
+    "64 KB; send long values in a JSON POST to the same path",
+    code="unreadable_request",
+)
 
-class HeaderDeadlineProtocol(HttpToolsProtocol):
-    """HttpToolsProtocol that closes a connection whose request headers take over `deadline` s."""
+
+class GuardedProtocol(HttpToolsProtocol):
+    """HttpToolsProtocol that closes a connection whose request headers take over `deadline` s
+    and answers an unreadable request with the API's JSON error body."""
 
     _timer: asyncio.TimerHandle | None = None
 
@@ -43,6 +58,15 @@ class HeaderDeadlineProtocol(HttpToolsProtocol):
     def connection_lost(self, exc: Exception | None) -> None:
         self._disarm()
         super().connection_lost(exc)
+
+    def send_400_response(self, msg: str) -> None:
+        body = json.dumps(errors.body(str(UNREADABLE), UNREADABLE.code)).encode()
+        head = (
+            b"HTTP/1.1 400 Bad Request\r\ncontent-type: application/json\r\n"
+            b"content-length: %d\r\nconnection: close\r\n\r\n" % len(body)
+        )
+        self.transport.write(head + body)
+        self.transport.close()
 
     def _arm(self) -> None:
         self._disarm()

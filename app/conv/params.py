@@ -27,7 +27,7 @@ KernelName = Literal[KERNELS]  # type: ignore[valid-type]
 class ConvParams(BaseModel):
     """One conv2d configuration; every field is an optional query parameter."""
 
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", coerce_numbers_to_str=True)
 
     batch: int = Field(1, ge=1, le=S.max_batch, description="N, images in the batch")
     in_channels: int = Field(1, ge=1, le=S.max_channels, description="C_in")
@@ -46,10 +46,12 @@ class ConvParams(BaseModel):
     glyph: str | None = Field(None, max_length=1, description="for input=digit/letter")
     seed: int = Field(0, ge=0, le=2**31 - 1)
     input_values: str | None = Field(
-        None, max_length=60_000, description="JSON nested list (it rides in the URL)"
+        None,
+        max_length=1_000_000,
+        description="JSON nested list; past ~64 KB send the query as a JSON POST body",
     )
     kernel: KernelName = "sobel_x"
-    weight_values: str | None = Field(None, max_length=50_000, description="JSON nested list")
+    weight_values: str | None = Field(None, max_length=200_000, description="JSON nested list")
     operation: Literal["correlation", "convolution"] = "correlation"
 
     _setup: Setup = PrivateAttr()
@@ -137,7 +139,7 @@ class Range(BaseModel):
 class StepParams(ConvParams, Range):
     """A conv configuration plus a step range."""
 
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", coerce_numbers_to_str=True)
 
     def per_step(self) -> int:
         """Numbers in one forward step: window and products (C_g, kH, kW), C_g partials."""
@@ -152,7 +154,7 @@ class StepParams(ConvParams, Range):
 class BackwardParams(StepParams):
     """Backward pass: dL/dy is all ones (L = sum of y) or seeded random integers."""
 
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", coerce_numbers_to_str=True)
     grad: Literal["ones", "random"] = "ones"
 
     def per_step(self) -> int:
@@ -171,7 +173,7 @@ class BackwardParams(StepParams):
 class TransposeParams(ConvParams, Range):
     """conv_transpose2d: weight (C_in, C_out/groups, kH, kW); zeros padding only."""
 
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", coerce_numbers_to_str=True)
     padding: PairText = Field("0", description="'p' or 'ph,pw'")
     output_padding: PairText = Field("0", description="'op' or 'oh,ow'")
 

@@ -20,10 +20,11 @@ ERRORS: dict[int | str, dict[str, Any]] = {
 router = APIRouter(tags=["conv"], responses=ERRORS)
 
 
-def _sse(path: str, summary: str) -> Any:
-    """A GET route whose 200 is a documented Server-Sent Events stream."""
-    return router.get(
+def _sse(path: str, summary: str, method: str = "GET") -> Any:
+    """A route whose 200 is a documented Server-Sent Events stream."""
+    return router.api_route(
         path,
+        methods=[method],
         summary=summary,
         response_class=EventStream,
         responses=SSE_RESPONSE,
@@ -65,4 +66,40 @@ def transpose_plan(params: Annotated[TransposeParams, Query()]) -> TransposePlan
 @_sse("/api/conv-transpose/steps", "Transposed-conv stamps (SSE)")
 def transpose_steps(params: Annotated[TransposeParams, Query()], request: Request) -> EventStream:
     """Stream one kernel stamp per input element of a transposed convolution."""
+    return stream(request, *service.transpose_events(params))
+
+
+# JSON POST twins: the same parameters as a JSON body, for a configuration too long for a URL
+# (input_values of a large input); the front end switches to them past a URL length.
+BODY = " (JSON body)"
+
+
+@router.post(
+    "/api/conv/plan", summary="Plan of a conv2d" + BODY, dependencies=[Depends(heavy_slot)]
+)
+def plan_body(params: ConvParams) -> PlanOut:
+    return service.plan(params)
+
+
+@_sse("/api/conv/steps", "Forward steps (SSE)" + BODY, "POST")
+def steps_body(params: StepParams, request: Request) -> EventStream:
+    return stream(request, *service.forward_events(params))
+
+
+@_sse("/api/conv/backward/steps", "Backward steps (SSE)" + BODY, "POST")
+def backward_steps_body(params: BackwardParams, request: Request) -> EventStream:
+    return stream(request, *service.backward_events(params))
+
+
+@router.post(
+    "/api/conv-transpose/plan",
+    summary="Plan of a conv_transpose2d" + BODY,
+    dependencies=[Depends(heavy_slot)],
+)
+def transpose_plan_body(params: TransposeParams) -> TransposePlanOut:
+    return service.transpose_plan(params)
+
+
+@_sse("/api/conv-transpose/steps", "Transposed-conv stamps (SSE)" + BODY, "POST")
+def transpose_steps_body(params: TransposeParams, request: Request) -> EventStream:
     return stream(request, *service.transpose_events(params))

@@ -144,3 +144,18 @@ def test_two_workers_resume_streams_and_inspect_pixels_across_processes():
     finally:
         proc.terminate()
         proc.wait(timeout=20)
+
+
+def test_a_url_too_long_for_the_server_gets_the_json_error_body(server):
+    _, url = server
+    port = int(url.rsplit(":", 1)[1])
+    with socket.create_connection(("127.0.0.1", port), timeout=10) as s:  # httpx refuses such URLs
+        s.sendall(b"GET /api/conv/plan?input_values=" + b"1," * 40_000 + b" HTTP/1.1\r\n\r\n")
+        answer = b""
+        while chunk := s.recv(65536):
+            answer += chunk
+    head, _, body = answer.partition(b"\r\n\r\n")
+    assert head.startswith(b"HTTP/1.1 400") and b"content-type: application/json" in head
+    error = json.loads(body)
+    assert error["code"] == "unreadable_request" and "POST" in error["detail"]
+    assert httpx.get(url + "/healthz", timeout=5).status_code == 200
