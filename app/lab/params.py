@@ -141,6 +141,11 @@ class FilterParams(LabParams):
         description="colour scale per map: full = max |value|; robust = 99th percentile of "
         "|value| (thin edges stay visible; the few larger values saturate)",
     )
+    resolution: Literal["working", "full"] = Field(
+        "working",
+        description=f"working: the long side reduced to {S.max_long_side} px (a phone photo "
+        f"filters in about a second); full: the original, up to {S.max_full_side} px",
+    )
 
     @field_validator("filters")
     @classmethod

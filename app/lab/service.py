@@ -20,15 +20,15 @@ from .params import FilterParams, WindowParams
 RENDER_THREADS = min(4, os.cpu_count() or 1)
 
 
-def load(data: bytes, s: Settings) -> Decoded:
+def load(data: bytes, s: Settings, long_side: int) -> Decoded:
     """Upload bytes -> Decoded within the settings' limits (413/415/422 on bad input)."""
-    return decode(data, s.max_upload_bytes, s.max_upload_pixels, s.max_long_side)
+    return decode(data, s.max_upload_bytes, s.max_upload_pixels, long_side)
 
 
 def filter_image(data: bytes, params: FilterParams, s: Settings) -> FilterOut:
     """Decode, run every filter, and render each feature map as a palette PNG."""
     clock = _Clock()
-    img = load(data, s)
+    img = load(data, s, s.max_full_side if params.resolution == "full" else s.max_long_side)
     clock.lap("decode")
     kernels = params.kernels()
     fmaps = filter_bank.maps(
@@ -53,8 +53,12 @@ def filter_image(data: bytes, params: FilterParams, s: Settings) -> FilterOut:
 
 
 def inspect_window(data: bytes, params: WindowParams, s: Settings) -> WindowOut:
-    """The dot product(s) behind one output pixel, computed by convcore.forward_steps."""
-    img = load(data, s)
+    """The dot product(s) behind one output pixel, computed by convcore.forward_steps.
+
+    The image is the /filter answer's `input.image`, already at the size that was filtered
+    (working or full), so it is never reduced again.
+    """
+    img = load(data, s, s.max_full_side)
     at, g = (params.row, params.col), params.geometry()
     steps = {
         n: filter_bank.window(img.rgb, k, params.mode, g, params.channel, at)
