@@ -6,8 +6,8 @@ import numpy as np
 import pytest
 
 import convcore as cc
+import convcore as rf  # Layer, paths, map_sizes, interval (the function shadows the module)
 from convcore import erf as E
-from convcore import receptive_field as rf
 
 
 @pytest.mark.parametrize(("n", "k"), [(1, 3), (5, 3), (10, 3), (4, 5), (3, 2)])
