@@ -85,6 +85,33 @@ BAD_CALLS = {
     "T mode spec": lambda: cc.check_transpose(
         (1, 1, 3, 3), (1, 1, 3, 3), cc.Conv2dSpec.of(3, padding_mode="reflect"), (0, 0)
     ),
+    "pool kernel 0": lambda: cc.max_pool2d(ONES, 0),
+    "pool stride 0": lambda: cc.max_pool2d(ONES, 2, stride=0),
+    "pool dilation 0": lambda: cc.max_pool2d(ONES, 2, dilation=0),
+    "pool padding": lambda: cc.max_pool2d(ONES, 3, padding=2),
+    "pool too large": lambda: cc.max_pool2d(ONES, 7),
+    "pool padding only": lambda: cc.max_pool2d(np.ones((1, 1, 1, 1)), 2, padding=1, dilation=2),
+    "pool divisor": lambda: cc.avg_pool2d(ONES, 2, divisor_override=0),
+    "pool rank": lambda: cc.max_pool2d(np.ones((5, 5)), 2),
+    "pool empty": lambda: cc.max_pool2d(np.ones((1, 0, 5)), 2),
+    "pool op": lambda: cc.pool_steps(ONES, "min", 2),
+    "logits rank": lambda: cc.softmax_cross_entropy(np.ones((1, 2, 3)), np.array([0])),
+    "target floats": lambda: cc.softmax_cross_entropy(np.ones((2, 3)), np.array([0.0, 1.0])),
+    "target = classes": lambda: cc.softmax_cross_entropy(np.ones((2, 3)), np.array([0, 3])),
+    "linear weight rank": lambda: cc.linear(np.ones(3), np.ones(3)),
+    "linear in_features": lambda: cc.linear(np.ones((2, 3)), np.ones((4, 5))),
+    "learn image rank": lambda: cc.learn_kernel(np.ones((1, 5, 5))),
+    "learn init": lambda: cc.learn_kernel(cc.noise_image(8), init="ones"),
+    "learn lr": lambda: cc.learn_kernel(cc.noise_image(8), lr=0),
+    "learn iterations": lambda: cc.learn_kernel(cc.noise_image(8), iterations=-1),
+    "erf no layers": lambda: cc.effective_field([], 9),
+    "erf weights": lambda: cc.effective_field([(3, 1, 0, 1)], 9, weights="ones"),
+    "erf seeds": lambda: cc.effective_field([(3, 1, 0, 1)], 9, seeds=0),
+    # 1x1 layers: the centre reads one input, -2.3 in seed 0's noise, so its ReLU is off
+    "erf all off": lambda: cc.effective_field([(1, 1, 0, 1)] * 2, 5, relu_between=True),
+    "matrix too large": lambda: cc.conv2d_matrix((1, 2, 64, 64), W),
+    "signal rank": lambda: cc.signals.convolve1d(np.ones((2, 2)), np.ones(3)),
+    "uneven taus": lambda: cc.signals.flip_slide(np.sin, np.cos, 0.0, np.array([0.0, 1.0, 3.0])),
 }
 
 
