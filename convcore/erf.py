@@ -59,8 +59,8 @@ def effective_field(
         total += np.abs(grad).sum(axis=0)  # (size, size), summed over input channels
     if not total.sum() > 0:
         raise ConvError(
-            "every path to the centre unit is switched off by ReLU in these draws; "
-            "use more seeds or more channels",
+            f"every path to the centre unit is switched off by ReLU in these {seeds} draws of "
+            f"{channels} channels; use more seeds or more channels",
             code="erf_zero",
             params={"seeds": seeds, "channels": channels},
         )
@@ -106,7 +106,8 @@ def _gradient(layers, size, weights, relu_between, seed, channels):
 def _check(layers, weights: str, seeds: int, channels: int) -> None:
     if not layers or any(len(la) != 4 for la in layers):
         raise ConvError(
-            "give at least one layer, each as (kernel, stride, padding, dilation)",
+            f"give at least one layer, each as (kernel, stride, padding, dilation); got "
+            f"{len(layers)} layers, not all of four numbers",
             code="erf_layers",
             params={"layers": len(layers)},
         )

@@ -95,8 +95,8 @@ def softmax_cross_entropy(logits: np.ndarray, target: np.ndarray) -> tuple[float
         )
     if t.size and (t.min() < 0 or t.max() >= C):
         raise ConvError(
-            f"every target must be a class index from 0 to {C - 1}, got {int(t.min())} to "
-            f"{int(t.max())}",
+            f"every target must be a class index from 0 to {C - 1} ({C} classes), got "
+            f"{int(t.min())} to {int(t.max())}",
             code="target_range",
             params={"classes": C, "min": int(t.min()), "max": int(t.max())},
         )

@@ -68,7 +68,7 @@ def pool_steps(
         )
     if op == "avg" and dilation not in (1, (1, 1)):
         raise ConvError(
-            "average pooling has no dilation (as in PyTorch); use dilation 1",
+            f"average pooling has no dilation (as in PyTorch), got {dilation}; use dilation 1",
             code="pool_dilation",
             params={"dilation": str(dilation)},
         )

@@ -134,10 +134,12 @@ def measured_orders(errors: list[RiemannError]) -> list[float]:
 
 
 def _step(taus: np.ndarray) -> float:
+    taus = np.atleast_1d(taus)  # a single number is one sample: refused below, not by np.diff
     gaps = np.diff(taus)
     if taus.ndim != 1 or taus.size < 2 or not np.allclose(gaps, gaps[0]) or gaps[0] <= 0:
         raise ConvError(
-            "taus must be at least two increasing, evenly spaced sample points",
+            f"taus must be at least two increasing, evenly spaced sample points, got "
+            f"{int(taus.size)} points",
             code="uneven_samples",
             params={"count": int(taus.size)},
         )
