@@ -99,13 +99,7 @@ export function createTranspose(plan, { t }) {
       }
       const output = { marks: step ? taps(step).map((x) => ({ panel: x.f, cells: x.cells, kind: "window" })) : [] };
       const input = { marks: [{ panel: c, cells: [[h, w]], kind: "current" }] };
-      if (hover && hover.view === "input") {
-        input.marks.push({ panel: hover.panel, cells: [[hover.i, hover.j]], kind: "hover" });
-        for (const [f, cells] of readers) output.marks.push({ panel: f, cells, kind: "reads" });
-      }
-      scene.overlay("input", input);
-      scene.overlay("kernel", kernel);
-      scene.overlay("output", output);
+      scene.overlays({ input, kernel, output }, hover, readers);
     },
 
     sum(step) {
