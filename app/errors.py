@@ -13,6 +13,7 @@ from typing import Any
 from fastapi import Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
+from pydantic import BaseModel, Field
 from starlette.exceptions import HTTPException
 
 from convcore import ConvError
@@ -180,3 +181,16 @@ def http_conv_error(request: Request, status: int, detail: str) -> ConvError:
             params={"reason": detail},
         )
     return ConvError(f"{detail} (HTTP {status})", code="http_error", params={"status": status})
+
+
+class ErrorOut(BaseModel):
+    """Every 4xx: a message a student can act on, a stable code and the sentence's values."""
+
+    detail: str = Field(description="one English sentence a student can act on")
+    code: str = Field(description="stable snake_case identifier the front end translates")
+    args: dict[str, Any] = Field(description="the numbers and names the sentence uses")
+
+
+ERROR_JSON: dict[str, Any] = {
+    "content": {"application/json": {"schema": ErrorOut.model_json_schema()}}
+}

@@ -1,4 +1,4 @@
-"""create_app(): static files, page and API routers, one ConvError -> 422 handler."""
+"""create_app(): static files, one router per feature, one error handler per kind of 4xx."""
 
 from __future__ import annotations
 
@@ -11,10 +11,12 @@ from starlette.exceptions import HTTPException
 
 from convcore import ConvError
 
-from . import errors, images
+from . import docs, errors, pages, presets
 from .body_limit import BodyLimit
-from .routes import conv, docs, pages, receptive
-from .routes import images as image_routes
+from .conv import routes as conv
+from .lab import decode
+from .lab import routes as lab
+from .receptive import routes as receptive
 from .settings import get_settings
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -26,12 +28,12 @@ def create_app() -> FastAPI:
         title="ConvScope",
         summary="See how a convolution layer works, step by step.",
         version="0.1.0",
-        docs_url=None,  # routes/docs.py serves Swagger UI from static/, never from a CDN
+        docs_url=None,  # docs.py serves Swagger UI from static/, never from a CDN
         redoc_url=None,
     )
     # The body limit is enforced before parsing; below it, never spool an upload to disk.
-    images.keep_uploads_in_memory(settings.max_upload_bytes + (1 << 20))
     app.add_middleware(BodyLimit, max_bytes=settings.max_upload_bytes + errors.BODY_SLACK)
+    decode.keep_uploads_in_memory(settings.max_upload_bytes + (1 << 20))
     app.mount("/static", StaticFiles(directory=ROOT / "static"), name="static")
 
     app.add_exception_handler(ConvError, errors.conv_error)
@@ -43,8 +45,8 @@ def create_app() -> FastAPI:
         """Liveness probe."""
         return {"status": "ok"}
 
-    for module in (pages, docs, conv, receptive, image_routes):
-        app.include_router(module.router)
+    for feature in (pages, docs, presets, conv, lab, receptive):
+        app.include_router(feature.router)
     return app
 
 

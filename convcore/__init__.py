@@ -4,22 +4,12 @@ Everything the app needs is re-exported here, so nothing outside imports a submo
 """
 
 from .backward import conv2d_backward
+from .checks import check, check_groups, check_transpose, group_choices
 from .conv import conv2d, convolve2d
 from .cost import ConvCost, conv_cost, output_size
 from .errors import ConvError
-from .geometry import (
-    AXES,
-    ConvShape,
-    check,
-    check_groups,
-    check_transpose,
-    group_choices,
-    out_size,
-    span,
-    taps,
-    transpose_out_size,
-)
-from .kernels import PRESETS, kernel
+from .geometry import AXES, ConvShape, out_size, span, taps, transpose_out_size
+from .kernels import PRESETS, SIZED, kernel, preset_sizes
 from .padding import pad
 from .receptive_field import (
     Layer,
@@ -32,13 +22,15 @@ from .receptive_field import (
 )
 from .separable import separable_conv2d
 from .spec import PADDING_MODES, Conv2dSpec, Pair, pair
-from .trace import BackwardStep, Step, TransposeStep, backward_steps, forward_steps, transpose_steps
+from .trace import BackwardStep, Step, backward_steps, forward_steps
+from .transpose_trace import TransposeStep, transpose_steps
 from .transposed import conv_transpose2d, conv_transpose2d_backward
 
 __all__ = [
     "AXES",
     "PADDING_MODES",
     "PRESETS",
+    "SIZED",
     "BackwardStep",
     "Conv2dSpec",
     "ConvCost",
@@ -70,6 +62,7 @@ __all__ = [
     "pad",
     "pair",
     "paths",
+    "preset_sizes",
     "receptive_field",
     "separable_conv2d",
     "span",

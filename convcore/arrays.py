@@ -6,9 +6,10 @@ from typing import Any
 
 import numpy as np
 
+from .checks import check, check_transpose, kernel_of
 from .errors import ConvError
-from .geometry import ConvShape, check, kernel_of
-from .spec import Conv2dSpec
+from .geometry import ConvShape
+from .spec import Conv2dSpec, pair
 
 
 def floats(*arrays: Any) -> list[Any]:
@@ -48,6 +49,22 @@ def conv_inputs(
     x, unbatched = batched(x)
     spec = Conv2dSpec.of(kernel_of(weight.shape), *args)
     shape = check(x.shape, weight.shape, spec, None if bias is None else bias.shape)
+    return x, weight, bias, shape, unbatched
+
+
+def transpose_inputs(
+    x: Any, weight: Any, bias: Any, stride: Any, padding: Any, output_padding: Any, *args: Any
+) -> tuple[Any, Any, Any, ConvShape, bool]:
+    """conv_inputs for conv_transpose2d; args are (groups, dilation). Returns (x (N, C_in, H, W),
+    weight (C_in, C_out/groups, kH, kW), bias, the equivalent conv's shape, unbatched)."""
+    x, weight, bias = floats(x, weight, bias)
+    x, unbatched = batched(x)
+    groups, dilation = args
+    spec = Conv2dSpec.of(
+        kernel_of(weight.shape), stride, padding, dilation, groups, transposed=True
+    )
+    op = pair(output_padding, "output padding")
+    shape = check_transpose(x.shape, weight.shape, spec, op, None if bias is None else bias.shape)
     return x, weight, bias, shape, unbatched
 
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
+from .checks import check, check_groups, check_transpose, input_dims
 from .errors import ConvError
-from .geometry import check, check_groups, check_transpose, input_dims
 from .spec import Conv2dSpec, Pair, pair
 
 KINDS = ("standard", "transposed", "separable")
@@ -116,7 +116,7 @@ def conv_cost(
             max(dw.im2col_bytes, pw.im2col_bytes),
         )
     if kind == "transposed":
-        spec = Conv2dSpec.transposed((kH, kW), stride, padding, dilation, groups)
+        spec = Conv2dSpec.of((kH, kW), stride, padding, dilation, groups, transposed=True)
         spec = replace(spec, padding_mode=padding_mode)  # refused by check_transpose if not zeros
         check_groups(C_in, out_channels, groups)
         shape = check_transpose(

@@ -39,10 +39,11 @@ class Lowering:
         # Output 0 reads padded rows taps(0): row r sits in phase r % s at phase-grid row r // s,
         # and output o reads the same taps shifted by o*s, i.e. o rows further in that phase.
         (qh, rh), (qw, rw) = tap_phases(kH, s_h, d_h), tap_phases(kW, s_w, d_w)
-        phase = (rh[:, None] * s_w + rw[None, :]).ravel()  # (kH*kW,)
-        offset = (qh[:, None] * Wq + qw[None, :]).ravel()  # (kH*kW,)
+        taps_hw = [(i, j) for i in range(kH) for j in range(kW)]  # row-major, as w.reshape
+        phase = tuple(rh[i] * s_w + rw[j] for i, j in taps_hw)  # (kH*kW,)
+        offset = tuple(qh[i] * Wq + qw[j] for i, j in taps_hw)  # (kH*kW,)
         length = (shape.N - 1) * Hq * Wq + (H_out - 1) * Wq + W_out
-        return cls(shape, (Hq, Wq), length, tuple(map(int, phase)), tuple(map(int, offset)))
+        return cls(shape, (Hq, Wq), length, phase, offset)
 
     def filler(self) -> np.ndarray:
         """(length,) True at flat positions that are no output (past H_out or W_out)."""

@@ -52,8 +52,21 @@ class Conv2dSpec:
         dilation: int | Pair = 1,
         groups: int = 1,
         padding_mode: str = "zeros",
+        *,
+        transposed: bool = False,
     ) -> Conv2dSpec:
-        """Normalise torch-style arguments; raise ConvError for values no conv accepts."""
+        """Normalise torch-style arguments; raise ConvError for values no conv accepts.
+
+        transposed: torch's transposed conv takes padding as numbers only, not 'same'. Every
+        path that describes one (conv_transpose2d, its trace, output_size, conv_cost) says so
+        here, so they accept and refuse the same configurations.
+        """
+        if transposed and isinstance(padding, str):
+            raise ConvError(
+                f"a transposed convolution takes padding as numbers, not {padding!r}",
+                code="transposed_padding_word",
+                params={"padding": padding},
+            )
         kernel = pair(kernel, "kernel size")
         stride, dilation = pair(stride, "stride"), pair(dilation, "dilation")
         if min(kernel) < 1:
@@ -94,28 +107,6 @@ class Conv2dSpec:
             groups,
             padding_mode,
         )
-
-    @classmethod
-    def transposed(
-        cls,
-        kernel: Pair,
-        stride: int | Pair = 1,
-        padding: int | Pair | str = 0,
-        dilation: int | Pair = 1,
-        groups: int = 1,
-    ) -> Conv2dSpec:
-        """`of` for a transposed conv: torch takes padding as numbers only, not 'same'.
-
-        Every path that describes a transposed conv (conv_transpose2d, its trace, output_size,
-        conv_cost) builds its spec here, so they accept and refuse the same configurations.
-        """
-        if isinstance(padding, str):
-            raise ConvError(
-                f"a transposed convolution takes padding as numbers, not {padding!r}",
-                code="transposed_padding_word",
-                params={"padding": padding},
-            )
-        return cls.of(kernel, stride, padding, dilation, groups)
 
 
 def resolve_padding(

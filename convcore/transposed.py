@@ -9,10 +9,10 @@ from __future__ import annotations
 import numpy as np
 
 from . import lowering
-from .arrays import batched, check_grad_shape, floats
-from .geometry import ConvShape, check_transpose, kernel_of
+from .arrays import check_grad_shape, floats, transpose_inputs
+from .geometry import ConvShape
 from .padding import unpad
-from .spec import Conv2dSpec, Pair, pair
+from .spec import Pair
 
 
 def conv_transpose2d(
@@ -34,9 +34,9 @@ def conv_transpose2d(
     Returns:
       (N, C_out, H_out, W_out) with H_out = (H-1)s - 2p + d(kH-1) + output_padding + 1.
     """
-    x, weight, bias = floats(x, weight, bias)
-    x, unbatched = batched(x)
-    shape = _check(x, weight, stride, padding, output_padding, groups, dilation, bias)
+    x, weight, bias, shape, unbatched = transpose_inputs(
+        x, weight, bias, stride, padding, output_padding, groups, dilation
+    )
     low = lowering.Lowering.of(shape)
     dxp = lowering.input_grad(_fit(x, shape), weight, low)
     y = np.ascontiguousarray(unpad(dxp, shape.size, shape.spec.padding, "zeros"))
@@ -57,9 +57,10 @@ def conv_transpose2d_backward(
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Gradients of conv_transpose2d: (dx like x, dw like weight, db (C_out,))."""
     dy, x, weight = floats(grad_output, x, weight)
-    x, unbatched = batched(x)
+    x, weight, _, shape, unbatched = transpose_inputs(
+        x, weight, None, stride, padding, output_padding, groups, dilation
+    )
     dy = dy[None] if unbatched and dy.ndim == 3 else dy
-    shape = _check(x, weight, stride, padding, output_padding, groups, dilation, None)
     check_grad_shape(dy, (shape.N, shape.C_in, *shape.size))
     low = lowering.Lowering.of(shape)
     P = lowering.to_phases(dy, low)
@@ -68,21 +69,6 @@ def conv_transpose2d_backward(
     dw = lowering.weight_grad(P, _fit(x, shape), low)
     db = dy.sum(axis=(0, 2, 3))
     return (dx[0] if unbatched else np.ascontiguousarray(dx)), dw, db
-
-
-def _check(
-    x: np.ndarray,
-    weight: np.ndarray,
-    stride: int | Pair,
-    padding: int | Pair,
-    output_padding: int | Pair,
-    groups: int,
-    dilation: int | Pair,
-    bias: np.ndarray | None,
-) -> ConvShape:
-    spec = Conv2dSpec.transposed(kernel_of(weight.shape), stride, padding, dilation, groups)
-    op = pair(output_padding, "output padding")
-    return check_transpose(x.shape, weight.shape, spec, op, None if bias is None else bias.shape)
 
 
 def _fit(x: np.ndarray, shape: ConvShape) -> np.ndarray:

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 import numpy as np
 import pytest
 
 GOLDEN = Path(__file__).parent / "golden"
+# tests/app's helpers (sse_events, error_body) are imported by the feature folders below it.
+sys.path.insert(0, str(Path(__file__).parent / "app"))
 
 
 @pytest.fixture

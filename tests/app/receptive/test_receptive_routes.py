@@ -30,7 +30,7 @@ def test_region_is_clipped_to_the_image_in_visible(client):
     ("layers=3,0,1", "stride"),
     ("y=99", "below the last map's size"),
     ("layers=3;x", "layers"),
-    ("layers=" + ";".join(["99,1,49"] * 8), "kernel <= 11"),
+    ("layers=" + ";".join(["99,1,49"] * 8), "layer 1 kernel must be at most 11"),
     ("layers=" + ";".join(["3,1,1"] * 9), "layers"),
 ])  # fmt: skip
 def test_bad_stacks_are_explained(client, query, message):

@@ -6,14 +6,18 @@ from typing import Annotated
 
 from fastapi import APIRouter, Query
 
-from ..responses import ErrorOut, ReceptiveOut
-from ..schemas import StackParams
-from ..serialize import receptive_json
+from ..errors import ERROR_JSON
+from . import service
+from .models import ReceptiveOut
+from .params import StackParams
 
-router = APIRouter(tags=["receptive field"], responses={422: {"model": ErrorOut}})
+router = APIRouter(
+    tags=["receptive field"],
+    responses={422: {"description": "An impossible stack, in one sentence", **ERROR_JSON}},
+)
 
 
 @router.get("/api/receptive-field", summary="Receptive field of a stack")
 def receptive(params: Annotated[StackParams, Query()]) -> ReceptiveOut:
     """r0, effective stride and padding, the region of output y, and the growth per layer."""
-    return ReceptiveOut.model_validate(receptive_json(params))
+    return service.receptive(params)

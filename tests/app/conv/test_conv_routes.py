@@ -7,7 +7,8 @@ import pytest
 from sse_events import parse_sse
 
 import convcore
-from app import schemas
+from app import fields
+from app.conv import params as conv_params
 from app.settings import Settings
 
 CONFIGS = [
@@ -39,15 +40,15 @@ def test_plan_output_is_the_engines_conv2d(client, query):
     padding = (
         p["padding"]
         if p["padding"] in ("same", "valid")
-        else schemas.parse_pair(p["padding"], "padding", 0, 99)
+        else fields.parse_pair(p["padding"], "padding", 0, 99)
     )
     y = convcore.conv2d(
         x,
         k,
         b,
-        schemas.parse_pair(p["stride"], "s", 1, 99),
+        fields.parse_pair(p["stride"], "s", 1, 99),
         padding,
-        schemas.parse_pair(p["dilation"], "d", 1, 99),
+        fields.parse_pair(p["dilation"], "d", 1, 99),
         p["groups"],
         p["padding_mode"],
     )
@@ -90,14 +91,14 @@ def test_start_and_stop_select_a_range(client):
 
 
 def test_a_stream_holds_at_most_max_steps(client, monkeypatch):
-    monkeypatch.setattr(schemas, "S", Settings(max_steps=7))
+    monkeypatch.setattr(conv_params, "S", Settings(max_steps=7))
     events = parse_sse(client.get("/api/conv/steps?start=3").text)
     assert len(events) == 8 and events[-1][2] == {"steps": 7, "next": 10}
 
 
 def test_a_stream_holds_at_most_max_stream_numbers(client, monkeypatch):
     """3 input channels, 3x3 kernels: (2 x 27 + 3) = 57 numbers a step; 600 allow 10 steps."""
-    monkeypatch.setattr(schemas, "S", Settings(max_stream_numbers=600))
+    monkeypatch.setattr(conv_params, "S", Settings(max_stream_numbers=600))
     q = "in_channels=3&kernel=random"
     assert parse_sse(client.get(f"/api/conv/steps?{q}").text)[-1][2] == {"steps": 10, "next": 10}
     back = parse_sse(client.get(f"/api/conv/backward/steps?{q}&start=5").text)[-1][2]
@@ -118,8 +119,8 @@ def test_backward_stream_totals_equal_conv2d_backward(client, query):
     x, k, _ = arrays(plan)
     p = plan["params"]
     dx, dw, db = convcore.conv2d_backward(
-        np.array(done["dy"]), x, k, schemas.parse_pair(p["stride"], "s", 1, 99),
-        schemas.parse_pair(p["padding"], "p", 0, 99), schemas.parse_pair(p["dilation"], "d", 1, 99),
+        np.array(done["dy"]), x, k, fields.parse_pair(p["stride"], "s", 1, 99),
+        fields.parse_pair(p["padding"], "p", 0, 99), fields.parse_pair(p["dilation"], "d", 1, 99),
         p["groups"], p["padding_mode"])  # fmt: skip
     assert np.allclose(done["dx"], dx) and np.allclose(done["dw"], dw)
     assert np.allclose(done["db"], db)
@@ -197,7 +198,7 @@ BAD = {
     "input=values&input_values=not-json": "input_values",
     "height=0": "height must be at least 1",
     "padding=same&stride=2": "padding 'same' needs stride 1",
-    "kernel=sobel_x&kernel_size=5": "sobel_x kernel is 3x3",
+    "kernel=sobel_x&kernel_size=4": "sobel_x kernel has no 4x4 version",
     "bias=true&bias_values=1,2": "per output channel (1)",
     "bias=true&bias_values=1e300": "between -1e+06 and 1e+06",
     "input=values&input_values=" + "[" * 5000: "input_values must be a JSON list",

@@ -9,8 +9,8 @@ from hypothesis import HealthCheck, settings
 from schemathesis.specs.openapi.checks import positive_data_acceptance
 
 import convcore
+from app.conv import service as conv_service
 from app.main import app
-from app.routes import conv as conv_routes
 
 
 def test_a_disconnected_client_stops_the_step_generator(monkeypatch):
@@ -23,7 +23,7 @@ def test_a_disconnected_client_stops_the_step_generator(monkeypatch):
             produced.append(step.index)
             yield step
 
-    monkeypatch.setattr(conv_routes.convcore, "forward_steps", counting)
+    monkeypatch.setattr(conv_service.convcore, "forward_steps", counting)
     scope = {
         "type": "http", "asgi": {"version": "3.0", "spec_version": "2.4"}, "http_version": "1.1",
         "method": "GET", "scheme": "http", "path": "/api/conv/steps", "raw_path": b"",

@@ -3,6 +3,7 @@ fastapi.sse here (shared/tooling.md), with no keep-alive noise on disconnect."""
 
 from __future__ import annotations
 
+import json
 from collections.abc import AsyncIterator, Iterable, Iterator
 from itertools import islice
 from typing import Any
@@ -52,6 +53,12 @@ async def events(request: Request, steps: Iterable[str], done: Iterator[str]) ->
             return
     for tail in done:
         yield tail
+
+
+def stream(request: Request, lines: Iterable[str], done: dict[str, Any]) -> EventStream:
+    """The step lines, then one `done` event whose data is `done`."""
+    tail = event("done", json.dumps(done, separators=(",", ":")))
+    return EventStream(events(request, lines, iter([tail])))
 
 
 SSE_RESPONSE: dict[int | str, dict[str, Any]] = {

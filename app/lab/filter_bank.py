@@ -17,7 +17,7 @@ from dataclasses import dataclass
 import numpy as np
 
 import convcore
-from convcore.spec import Pair
+from convcore import Pair
 
 MODES = ("grayscale", "depthwise", "full")
 CHANNELS = ("R", "G", "B")

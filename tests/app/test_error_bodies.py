@@ -132,3 +132,12 @@ def test_every_code_is_a_literal_in_the_source() -> None:
     assert len(re.findall(r"\bcode=(?!\")", text)) == passed_on == 1
     codes = set(re.findall(r'code="([a-z0-9_]+)"', text))
     assert {"too_large", "missing", "unknown_parameter", "body_too_large"} <= codes
+
+
+def test_docs_list_every_error_code() -> None:
+    """docs/api.md's table names every code the server or the engine can answer with."""
+    docs = (APP.parent / "docs" / "api.md").read_text()
+    for root in (APP, APP.parent / "convcore"):
+        text = "\n".join(p.read_text() for p in root.rglob("*.py"))
+        missing = {c for c in re.findall(r'code="([a-z0-9_]+)"', text) if f"`{c}`" not in docs}
+        assert not missing, f"add these codes to docs/api.md: {sorted(missing)}"

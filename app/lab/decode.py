@@ -15,7 +15,7 @@ import numpy as np
 from PIL import Image, ImageFile, ImageOps, UnidentifiedImageError
 from starlette.formparsers import MultiPartParser
 
-from .errors import ApiError
+from ..errors import ApiError
 
 FORMATS = ("PNG", "JPEG", "GIF", "BMP", "WEBP")  # no EPS/PSD/TIFF/...: fewer parsers see input
 ImageFile.LOAD_TRUNCATED_IMAGES = False  # the default, restated: truncation must be an error

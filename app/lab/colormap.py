@@ -16,7 +16,7 @@ from pathlib import Path
 import numpy as np
 from PIL import Image
 
-PALETTE_FILE = Path(__file__).resolve().parent.parent / "static" / "colormap.json"
+PALETTE_FILE = Path(__file__).resolve().parents[2] / "static" / "colormap.json"
 # Used only if the JSON file is missing or unreadable: Paul Tol's BuRd, same as the file.
 DEFAULT_STOPS: tuple[tuple[float, str], ...] = (
     (-1.0, "#2166ac"),

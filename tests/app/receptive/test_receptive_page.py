@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import re
 
-from app.schemas import StackParams
+from app.receptive.params import StackParams
 
 EXTERNAL = re.compile(r"""(?:src|href)=["']?(?:https?:)?//""")
 STATE = re.compile(r'<script type="application/json" id="initial-state">(.*?)</script>', re.S)

@@ -1,19 +1,10 @@
-"""Response models: what /docs and schemathesis know about every JSON answer."""
+"""Response models of the conv feature: what /docs and schemathesis know about each plan."""
 
 from __future__ import annotations
 
 from typing import Any
 
 from pydantic import BaseModel, Field
-
-
-class ErrorOut(BaseModel):
-    """Every 4xx: a message a student can act on, a stable code and the sentence's values."""
-
-    detail: str = Field(description="one English sentence a student can act on")
-    code: str = Field(description="stable snake_case identifier the front end translates")
-    args: dict[str, Any] = Field(description="the numbers and names the sentence uses")
-
 
 Nested = list[Any]  # nested lists of numbers, shaped as the field's description says
 
@@ -29,12 +20,19 @@ class CostOut(BaseModel):
     flops: int = Field(description="2 x MACs, as torch's flop counter")
 
 
+class Sides(BaseModel):
+    top: int
+    bottom: int
+    left: int
+    right: int
+
+
 class PlanOut(BaseModel):
     """Everything the explorer draws once for a conv2d."""
 
     params: dict[str, Any]
     shape: dict[str, int] = Field(description="N, C_in, C_out, H, W, kH, kW, H_out, W_out, ...")
-    padding: dict[str, int] = Field(description="top, bottom, left, right")
+    padding: Sides
     input: Nested = Field(description="(N, C_in, H, W)")
     padded: Nested = Field(description="(N, C_in, Hp, Wp), padding cells filled by the mode")
     pad_mask: Nested = Field(description="(Hp, Wp) booleans, true on padding cells")
@@ -62,27 +60,10 @@ class TransposePlanOut(BaseModel):
     cost: CostOut
     steps: int
     limits: dict[str, int]
-
-
-class LayerGrowth(BaseModel):
-    k: int
-    s: int
-    p: int
-    d: int
-    k_eff: int = Field(description="d(k-1)+1")
-    rf: int = Field(description="receptive field after this layer")
-    stride: int = Field(description="effective stride (jump) after this layer")
-
-
-class ReceptiveOut(BaseModel):
-    """Receptive field of output y of a stack (one axis; square layers act alike on both)."""
-
-    size: int = Field(description="r0")
-    stride: int = Field(description="S0, the product of the strides")
-    padding: int = Field(description="P0, the effective padding")
-    region: list[int] = Field(description="[u, v]: may reach into padding")
-    center: float
-    visible: list[int] | None = Field(description="[u, v] clipped at every map")
-    maps: list[int] = Field(description="every map's length from the input up")
-    paths: list[int] = Field(description="per input position: paths to y with all-ones weights")
-    layers: list[LayerGrowth]
+    full: dict[str, int] = Field(
+        description="H_full, W_full: the stamps' canvas (H-1)s + d(k-1) + 1 before the crop"
+    )
+    crop: Sides = Field(
+        description="rows/columns cut from the full canvas: padding on top/left, padding - "
+        "output_padding on bottom/right (negative: output_padding adds that many)"
+    )

@@ -18,8 +18,8 @@ from hypothesis import HealthCheck, settings
 from PIL import Image
 from schemathesis.specs.openapi.checks import positive_data_acceptance
 
-from app import colormap, filter_bank
-from app.filter_bank import Geometry
+from app.lab import colormap, filter_bank
+from app.lab.filter_bank import Geometry
 from app.main import app
 from app.settings import get_settings
 
@@ -251,7 +251,7 @@ NINE = "box,gaussian,sharpen,sobel_x,sobel_y,scharr_x,scharr_y,prewitt_x,emboss"
         ({"filters": "custom", "kernel": "[" * 4000}, "JSON rows"),
         ({"filters": "custom", "kernel": str([[1] * 12] * 3)}, "1x1 to 11x11"),
         ({"filters": "custom", "kernel": "[[1, NaN]]"}, "finite"),
-        ({"filters": "box", "size": "4"}, "odd size"),
+        ({"filters": "box", "size": "12"}, "size must be at most 11"),
         ({"filters": "sobel_x", "stride": "2"}, "padding 'same' needs stride 1"),
         ({"filters": "sobel_x", "padding": "17"}, "padding must be between 0 and 16"),
         ({"filters": "sobel_x", "mode": "sepia"}, "mode"),
@@ -369,7 +369,7 @@ def test_colormap_is_the_shared_palette_and_never_black() -> None:
     import json
     from pathlib import Path
 
-    shared = json.loads((Path(__file__).parents[2] / "static" / "colormap.json").read_text())
+    shared = json.loads((Path(__file__).parents[3] / "static" / "colormap.json").read_text())
     assert [c for _, c in colormap.stops()] == [s["color"] for s in shared["stops"]]
     lut = colormap.lut()
     assert lut.shape == (2 * colormap.HALF + 1, 3)
@@ -444,8 +444,23 @@ def test_kernels_endpoint_serves_the_engine_presets(client: TestClient) -> None:
     ks = {k["name"]: k for k in client.get("/api/images/kernels", params={"size": 5}).json()}
     assert list(ks) == list(convcore.PRESETS)
     assert np.shape(ks["box"]["kernel"]) == (5, 5) and ks["box"]["sized"]
-    assert ks["sobel_x"]["kernel"] == convcore.kernel("sobel_x").tolist()
-    assert client.get("/api/images/kernels", params={"size": 4}).status_code == 422
+    assert ks["sobel_x"]["kernel"] == convcore.kernel("sobel_x", 5).tolist()
+    even = {k["name"]: k for k in client.get("/api/images/kernels", params={"size": 4}).json()}
+    assert np.shape(even["box"]["kernel"]) == (4, 4) and "sobel_x" not in even  # no 4x4 Sobel
+    assert client.get("/api/images/kernels", params={"size": 99}).json()["code"] == "too_large"
+
+
+def test_the_preset_list_is_the_engines(client: TestClient) -> None:
+    """/api/kernels and every page's initial state list each preset with the sizes it has."""
+    import convcore
+
+    listed = client.get("/api/kernels").json()
+    assert [p["name"] for p in listed] == list(convcore.PRESETS)
+    for p in listed:
+        for size in p["sizes"]:
+            assert convcore.kernel(p["name"], size).shape == (size, size)
+    r = client.get("/api/conv/plan", params={"kernel": "box", "kernel_size": "4"})
+    assert r.status_code == 200  # every size the list names is accepted by the explorer too
 
 
 def test_robust_contrast_saturates_a_few_extremes_full_does_not(client: TestClient) -> None:
@@ -491,7 +506,7 @@ def test_input_image_round_trips_exactly_to_what_was_filtered(client: TestClient
 
 @pytest.mark.parametrize("shape", [(1, 1), (3, 7), (64, 33)])
 def test_indexed_png_decodes_to_the_same_indices_and_palette(shape: tuple[int, int]) -> None:
-    from app.colormap import indexed_png
+    from app.lab.colormap import indexed_png
 
     idx = np.random.default_rng(3).integers(0, 255, shape, dtype=np.uint8)
     im = Image.open(io.BytesIO(indexed_png(idx, colormap.lut())))
@@ -506,7 +521,7 @@ def test_mutated_files_only_ever_get_200_413_415_or_422() -> None:
     import random
 
     from app.errors import ApiError
-    from app.images import decode
+    from app.lab.decode import decode
 
     exif = Image.Exif()
     exif[0x0112] = 6

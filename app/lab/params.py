@@ -1,7 +1,7 @@
-"""Image-lab forms and responses: what a student may ask for, and what the server answers.
+"""Image-lab forms: what a student may ask for, validated once before the image is decoded.
 
 Form fields arrive as strings in a multipart body next to the image; the validators turn them
-into kernels and a Geometry, raising the engine's own student-readable messages.
+into kernels and one Geometry, raising the engine's own student-readable messages.
 """
 
 from __future__ import annotations
@@ -14,12 +14,11 @@ import numpy as np
 from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, field_validator, model_validator
 
 import convcore
-from convcore import ConvError
-from convcore.spec import PADDING_MODES, Pair
+from convcore import PADDING_MODES, ConvError
 
+from ..fields import PaddingText, PairText, parse_padding, parse_pair
+from ..settings import get_settings
 from .filter_bank import MAGNITUDE, MODES, SOBEL_PAIR, Geometry
-from .schemas import PAIR, parse_pair
-from .settings import get_settings
 
 S = get_settings()
 CUSTOM = "custom"
@@ -76,12 +75,10 @@ class LabParams(BaseModel):
     model_config = ConfigDict(extra="forbid", json_schema_extra=_open_schema)
 
     mode: Mode = Field("grayscale", description="grayscale | depthwise (per channel) | full")
-    stride: str = Field("1", pattern=PAIR, description="'s' or 'sh,sw'")
-    padding: str = Field(
-        "same", pattern=PAIR + r"|^(same|valid)$", description="'p', 'ph,pw', 'same' or 'valid'"
-    )
+    stride: PairText = Field("1", description="'s' or 'sh,sw'")
+    padding: PaddingText = "same"
     padding_mode: PaddingMode = "zeros"
-    dilation: str = Field("1", pattern=PAIR, description="'d' or 'dh,dw'; 1 means no gaps")
+    dilation: PairText = Field("1", description="'d' or 'dh,dw'; 1 means no gaps")
     size: int = Field(3, ge=1, le=S.max_kernel, description="odd size of box/gaussian/motion")
     kernel: str | None = Field(None, max_length=5_000, description="custom kernel, JSON rows")
     relu: bool = Field(False, description="show max(0, y)")
@@ -101,12 +98,9 @@ class LabParams(BaseModel):
     @model_validator(mode="after")
     def _build(self) -> LabParams:
         # Every check runs here, so a bad setting is a 422 before the image is decoded.
-        padding: Pair | str = self.padding.strip()
-        if padding not in ("same", "valid"):
-            padding = parse_pair(self.padding, "padding", 0, S.max_padding)
         self._geometry = Geometry(
             stride=parse_pair(self.stride, "stride", 1, S.max_stride),
-            padding=padding,
+            padding=parse_padding(self.padding, S.max_padding),
             dilation=parse_pair(self.dilation, "dilation", 1, S.max_dilation),
             padding_mode=self.padding_mode,
         )
@@ -208,81 +202,3 @@ class WindowParams(LabParams):
         """The one or two (Sobel x, y for the magnitude) kernels behind this pixel."""
         names = SOBEL_PAIR if self.filter == MAGNITUDE else (self.filter,)
         return {n: self.kernel_of(n) for n in names}
-
-
-class MapOut(BaseModel):
-    """One feature map as a palette PNG coloured on [-scale, scale]."""
-
-    index: int
-    filter: str
-    channel: str | None = Field(description="R, G or B in depthwise mode; null: all channels")
-    kernel: list[list[float]] | None = Field(description="(kH, kW); null for the magnitude")
-    height: int
-    width: int
-    min: float
-    max: float
-    scale: float = Field(description="the colour bar runs from -scale to +scale")
-    clipped: bool = Field(description="some |value| > scale: those pixels saturate")
-    png: str = Field(description="data:image/png;base64,...")
-
-
-class InputOut(BaseModel):
-    """The image exactly as filtered (oriented, downscaled, flattened), losslessly encoded."""
-
-    width: int
-    height: int
-    original_width: int
-    original_height: int
-    format: str
-    scaled: bool
-    image: str = Field(
-        description="data:image/webp;base64,... (lossless): send it back to "
-        "/window as the file to inspect exactly these pixels"
-    )
-
-
-class KernelOut(BaseModel):
-    """A preset's numbers, for the filter picker and the custom-kernel editor."""
-
-    name: str
-    kernel: list[list[float]] = Field(description="(kH, kW)")
-    sized: bool = Field(description="whether the size setting changes it")
-
-
-class ColorStop(BaseModel):
-    at: float
-    color: str
-
-
-class FilterOut(BaseModel):
-    input: InputOut
-    mode: str
-    maps: list[MapOut]
-    colormap: list[ColorStop]
-    timing_ms: dict[str, float]
-
-
-class TermOut(BaseModel):
-    """One dot product: the window the kernel saw, tap by tap. Arrays are (C_g, kH, kW)."""
-
-    filter: str
-    channels: list[str] = Field(description="input channel names in the window: Y, R, G, B")
-    rows: list[int] = Field(description="input rows of the taps; <0 or >=height is padding")
-    cols: list[int] = Field(description="input columns of the taps")
-    row_pad: list[bool]
-    col_pad: list[bool]
-    window: list[list[list[float]]]
-    kernel: list[list[list[float]]]
-    products: list[list[list[float]]]
-    partials: list[float] = Field(description="(C_g,) one sum per input channel")
-    value: float
-
-
-class WindowOut(BaseModel):
-    filter: str
-    channel: str | None
-    row: int
-    col: int
-    terms: list[TermOut] = Field(description="1 dot product; 2 (Sobel x and y) for magnitude")
-    combine: Literal["none", "relu", "magnitude"]
-    value: float = Field(description="the feature-map value at (row, col)")

@@ -10,24 +10,12 @@ from typing import Literal
 
 import numpy as np
 
-import convcore
-from convcore.kernels import SIZED
-
+from ..settings import Settings
 from . import colormap, filter_bank
+from .decode import Decoded, decode, encode_lossless
 from .filter_bank import MAGNITUDE
-from .images import Decoded, decode, encode_lossless
-from .lab_schemas import (
-    ColorStop,
-    FilterOut,
-    FilterParams,
-    InputOut,
-    KernelOut,
-    MapOut,
-    TermOut,
-    WindowOut,
-    WindowParams,
-)
-from .settings import Settings
+from .models import ColorStop, FilterOut, InputOut, MapOut, TermOut, WindowOut
+from .params import FilterParams, WindowParams
 
 RENDER_THREADS = min(4, os.cpu_count() or 1)
 
@@ -85,14 +73,6 @@ def inspect_window(data: bytes, params: WindowParams, s: Settings) -> WindowOut:
         filter=params.filter, channel=channel, row=params.row, col=params.col,
         terms=terms, combine=combine, value=value,
     )  # fmt: skip
-
-
-def presets(size: int) -> list[KernelOut]:
-    """Every preset kernel at `size` (only box, gaussian, identity and motion blur change)."""
-    return [
-        KernelOut(name=n, kernel=convcore.kernel(n, size).tolist(), sized=n in SIZED)
-        for n in convcore.PRESETS
-    ]
 
 
 def _map_out(

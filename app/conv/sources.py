@@ -11,13 +11,14 @@ from pathlib import Path
 import numpy as np
 from PIL import Image, ImageDraw, ImageFont
 
-from convcore import PRESETS, ConvError, kernel
-from convcore.kernels import SIZED
+from convcore import PRESETS, ConvError
+
+from ..presets import preset
 
 INPUTS = ("ramp", "checker", "random", "digit", "letter", "sample", "values")
 KERNELS = (*PRESETS, "random", "values")
 MAX_VALUE = 1e6  # keeps every product and sum finite and short in JSON
-SAMPLE = Path(__file__).resolve().parent.parent / "static" / "samples" / "house.png"
+SAMPLE = Path(__file__).resolve().parents[2] / "static" / "samples" / "house.png"
 
 
 def make_input(
@@ -66,22 +67,7 @@ def make_weight(
             code="unknown_kernel",
             params={"name": name, "choices": choices},
         )
-    if name in SIZED:
-        if kH != kW or kH % 2 == 0:
-            raise ConvError(
-                f"the {name} kernel needs a square, odd kernel size (1, 3, 5, ...), "
-                f"got {kH}x{kW}; pick 'random' or 'values' for other shapes",
-                code="kernel_needs_odd_square",
-                params={"name": name, "kH": kH, "kW": kW},
-            )
-    elif (kH, kW) != (3, 3):
-        raise ConvError(
-            f"the {name} kernel is 3x3: set the kernel size to 3, or pick 'random' "
-            f"or 'values' to use a {kH}x{kW} kernel",
-            code="kernel_is_3x3",
-            params={"name": name, "kH": kH, "kW": kW},
-        )
-    return np.broadcast_to(kernel(name, kH).round(4), shape).copy()
+    return np.broadcast_to(preset(name, kH, kW).round(4), shape).copy()
 
 
 def make_bias(C_out: int, seed: int, values: str | None) -> np.ndarray:

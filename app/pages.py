@@ -9,10 +9,11 @@ from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse
 from fastapi.templating import Jinja2Templates
 
-from ..schemas import StackParams
-from ..settings import limits
+from .presets import presets
+from .receptive.params import StackParams
+from .settings import limits
 
-templates = Jinja2Templates(directory=Path(__file__).resolve().parents[2] / "templates")
+templates = Jinja2Templates(directory=Path(__file__).resolve().parents[1] / "templates")
 router = APIRouter(include_in_schema=False)
 
 
@@ -20,7 +21,7 @@ router = APIRouter(include_in_schema=False)
 def explorer(request: Request) -> HTMLResponse:
     """The animated convolution explorer."""
     return templates.TemplateResponse(
-        request, "index.html", {"page": "explorer", "initial_state": {"limits": limits()}}
+        request, "index.html", {"page": "explorer", "initial_state": _common()}
     )
 
 
@@ -28,7 +29,7 @@ def explorer(request: Request) -> HTMLResponse:
 def lab(request: Request) -> HTMLResponse:
     """The image lab: your own image through real filters."""
     return templates.TemplateResponse(
-        request, "lab.html", {"page": "lab", "initial_state": {"limits": limits()}}
+        request, "lab.html", {"page": "lab", "initial_state": _common()}
     )
 
 
@@ -41,7 +42,12 @@ RF_BOUNDS = {"k": [1, 11], "s": [1, 4], "p": [0, 8], "d": [1, 8], "size": [8, 12
 def receptive(request: Request) -> HTMLResponse:
     """The receptive field of a stack of conv layers, grown layer by layer."""
     defaults = {k: StackParams.model_fields[k].default for k in ("layers", "size")}
-    state = {"limits": limits(), "defaults": defaults, "bounds": RF_BOUNDS}
+    state = _common() | {"defaults": defaults, "bounds": RF_BOUNDS}
     return templates.TemplateResponse(
         request, "receptive.html", {"page": "receptive", "initial_state": state}
     )
+
+
+def _common() -> dict[str, object]:
+    """What every page starts from: the server's limits and the kernel presets."""
+    return {"limits": limits(), "kernels": [p.model_dump() for p in presets()]}

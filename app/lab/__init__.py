@@ -1,0 +1,1 @@
+"""The image lab: your own image through real filters, and the numbers behind one pixel."""

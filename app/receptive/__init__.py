@@ -1,0 +1,1 @@
+"""The receptive field of a stack of conv layers, along one axis."""
