@@ -223,3 +223,19 @@ def test_server_errors_are_translated_by_code_with_their_args(page: Page) -> Non
     expect(text).to_contain_text("1, 2")
     page.click("#lang-toggle")
     expect(text).to_have_text(english)  # English is the server's own sentence
+
+
+def test_a_preset_follows_the_kernel_size_the_server_has_it_in(page: Page, base_url: str) -> None:
+    open_explorer(page)  # the default Sobel x
+    page.fill("#kh", "5")
+    page.fill("#kw", "5")
+    page.keyboard.press("Tab")
+    page.wait_for_function("() => window.convscope.explorer.current?.plan.shape.kW === 5")
+    assert page.evaluate("() => window.convscope.explorer.current.plan.params.kernel") == "sobel_x"
+    expect(page.locator("#message")).to_be_hidden()
+    api = httpx.get(f"{base_url}/api/conv/plan", params={"kernel_size": "5"}, timeout=10).json()
+    assert page.evaluate("() => window.convscope.explorer.current.plan.kernel") == api["kernel"]
+    page.fill("#kh", "4")
+    page.fill("#kw", "4")
+    page.keyboard.press("Tab")
+    expect(page.locator("#message")).to_have_attribute("data-code", "preset_no_such_size")
