@@ -177,6 +177,16 @@ def test_transposed_tab_names_the_crop_of_padding_and_output_padding(
     assert crop["fh"] - 2 * crop["ph"] + crop["oh"] == S["H_out"]
     assert "no padding" not in page.locator("#input-note").inner_text()
     assert "crops" in note.inner_text()
+    # drawn: the full result with its cropped border hatched and the output outlined
+    out = page.evaluate(
+        """() => { const c = window.convscope.explorer.current;
+          const o = c.adapter.spec(0, c.cache.get(0), c.cache).output;
+          const p = o.panels[0];
+          return { outline: o.outline, rows: p.matrix.length, hatched: p.mask[0][0],
+                   inner: p.mask[1][1] }; }"""
+    )
+    assert out["outline"] == {"top": 1, "left": 1, "rows": S["H_out"], "cols": S["W_out"]}
+    assert out["rows"] == max(crop["fh"], 1 + S["H_out"]) and out["hatched"] and not out["inner"]
 
 
 def test_each_tab_has_its_own_intro(page: Page) -> None:

@@ -313,7 +313,7 @@ export default {
   "note.groups": "分组数 = {g}：每个滤波器只看 {cin} 个输入通道中的 {cg} 个",
   "note.nopad": "{h} × {w}，无填充",
   "note.padding": "{h} × {w}，{mode}填充（上 {top}，下 {bottom}，左 {left}，右 {right}）",
-  "note.tp.crop": "填充 ({ph}, {pw}) 从完整结果 {fh} × {fw} 的每一侧裁掉 {ph} 行、{pw} 列；输出填充 ({oh}, {ow}) 在下方补 {oh} 行、右侧补 {ow} 列：得到 {h} × {w}",
+  "note.tp.crop": "填充 ({ph}, {pw}) 裁掉完整结果 {fh} × {fw} 的阴影边框（上下各 {ph} 行，左右各 {pw} 列）；输出填充 ({oh}, {ow}) 在下方多保留 {oh} 行、右侧多保留 {ow} 列：得到 {h} × {w}（虚线框）",
   "note.tp.input": "{h} × {w}，不做填充：转置卷积中的填充是裁剪输出",
 
   "op.convolution": "卷积",
