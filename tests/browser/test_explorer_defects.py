@@ -177,6 +177,16 @@ def test_transposed_tab_names_the_crop_of_padding_and_output_padding(
     assert crop["fh"] - 2 * crop["ph"] + crop["oh"] == S["H_out"]
     assert "no padding" not in page.locator("#input-note").inner_text()
     assert "crops" in note.inner_text()
+    # drawn: the full result with its cropped border hatched and the output outlined
+    out = page.evaluate(
+        """() => { const c = window.convscope.explorer.current;
+          const o = c.adapter.spec(0, c.cache.get(0), c.cache).output;
+          const p = o.panels[0];
+          return { outline: o.outline, rows: p.matrix.length, hatched: p.mask[0][0],
+                   inner: p.mask[1][1] }; }"""
+    )
+    assert out["outline"] == {"top": 1, "left": 1, "rows": S["H_out"], "cols": S["W_out"]}
+    assert out["rows"] == max(crop["fh"], 1 + S["H_out"]) and out["hatched"] and not out["inner"]
 
 
 def test_each_tab_has_its_own_intro(page: Page) -> None:
@@ -223,3 +233,19 @@ def test_server_errors_are_translated_by_code_with_their_args(page: Page) -> Non
     expect(text).to_contain_text("1, 2")
     page.click("#lang-toggle")
     expect(text).to_have_text(english)  # English is the server's own sentence
+
+
+def test_a_preset_follows_the_kernel_size_the_server_has_it_in(page: Page, base_url: str) -> None:
+    open_explorer(page)  # the default Sobel x
+    page.fill("#kh", "5")
+    page.fill("#kw", "5")
+    page.keyboard.press("Tab")
+    page.wait_for_function("() => window.convscope.explorer.current?.plan.shape.kW === 5")
+    assert page.evaluate("() => window.convscope.explorer.current.plan.params.kernel") == "sobel_x"
+    expect(page.locator("#message")).to_be_hidden()
+    api = httpx.get(f"{base_url}/api/conv/plan", params={"kernel_size": "5"}, timeout=10).json()
+    assert page.evaluate("() => window.convscope.explorer.current.plan.kernel") == api["kernel"]
+    page.fill("#kh", "4")
+    page.fill("#kw", "4")
+    page.keyboard.press("Tab")
+    expect(page.locator("#message")).to_have_attribute("data-code", "preset_no_such_size")

@@ -81,3 +81,11 @@ def test_unchecking_every_filter_shows_no_map(lab: Page) -> None:
     lab.locator("#stride").dispatch_event("change")
     expect(lab.locator(".map-card")).to_have_count(0, timeout=10_000)
     expect(lab.locator("#lab-status")).to_contain_text("No filter is chosen")
+
+
+def test_every_filter_checkbox_has_its_name(lab: Page) -> None:
+    names = lab.locator("#preset-list label").all_inner_texts()
+    assert len(names) >= 14 and all(n.strip() for n in names), names
+    expect(lab.locator("#preset-list")).to_contain_text("Gaussian blur")
+    lab.click("#lang-toggle")
+    expect(lab.locator("#preset-list")).to_contain_text("高斯模糊")

@@ -5,7 +5,7 @@
  *   streamSteps(view, params, start, stop, {onStep, signal}) -> Promise<done>
  *       reads the SSE stream with fetch (so a 4xx body stays readable and an abort really
  *       cancels the request); onStep(step) per `event: step`; resolves with `event: done` data
- *   fetchKernelPresets(size) -> Promise<[{name, kernel, sized}]>   the preset list
+ *   fetchKernelPresets() -> Promise<[{name, sizes, sized, rectangular}]>   GET /api/kernels
  *   failures are shared/http.js's HttpError
  *
  * view is "forward", "backward" or "transpose"; params are state.params (strings). Each
@@ -52,7 +52,7 @@ export async function streamSteps(view, params, start, stop, { onStep, signal } 
   return done;
 }
 
-/** The kernel presets the server knows, [{name, kernel, sized}], at size x size. */
-export function fetchKernelPresets(size = 3) {
-  return getJson(`/api/images/kernels?size=${encodeURIComponent(size)}`);
+/** The kernel presets the server knows, [{name, sizes, sized, rectangular}] (docs/api.md). */
+export function fetchKernelPresets() {
+  return getJson("/api/kernels");
 }

@@ -123,10 +123,7 @@ export function createBackward(plan, { t }) {
         if (Math.floor(p / S.C_g) === f) kernel.marks.push({ panel: p, box: true, kind: "window" });
         else kernel.veil.push(p);
       }
-      if (hover && hover.view === "input") input.marks.push({ panel: hover.panel, cells: [[hover.i, hover.j]], kind: "hover" });
-      scene.overlay("input", input);
-      scene.overlay("kernel", kernel);
-      scene.overlay("output", { marks: [{ panel: f, cells: [[i, j]], kind: "current" }] });
+      scene.overlays({ input, kernel, output: { marks: [{ panel: f, cells: [[i, j]], kind: "current" }] } }, hover);
     },
 
     sum(step) {

@@ -89,13 +89,7 @@ export function createForward(plan, { t }) {
         if (Math.floor(p / S.C_g) === f) kernel.marks.push({ panel: p, box: true, kind: "window" });
         else kernel.veil.push(p);
       }
-      if (hover && hover.view === "input") {
-        input.marks.push({ panel: hover.panel, cells: [[hover.i, hover.j]], kind: "hover" });
-        for (const [pf, cells] of readers) output.marks.push({ panel: pf, cells, kind: "reads" });
-      }
-      scene.overlay("input", input);
-      scene.overlay("kernel", kernel);
-      scene.overlay("output", output);
+      scene.overlays({ input, kernel, output }, hover, readers);
     },
 
     sum(step) {

@@ -9,6 +9,7 @@ import { createExplorer } from "./session.js";
 import { createPlayer } from "./player.js";
 import { createReadout } from "./readout.js";
 import { createScene } from "./scene.js";
+import { readInitial } from "../shared/hash-store.js";
 import { createState } from "./state.js";
 
 translate();
@@ -84,5 +85,6 @@ window.addEventListener("convscope:large", relayout);
 new ResizeObserver(relayout).observe(document.getElementById("views"));
 
 window.convscope = { store, player, explorer }; // for the console, tests and the benchmark
-controls.presets(await fetchKernelPresets().catch(() => []));
+// The preset list is server data: #initial-state carries it, /api/kernels when it does not.
+controls.presets(readInitial().kernels ?? (await fetchKernelPresets().catch(() => [])));
 load();

@@ -8,7 +8,7 @@
  */
 import { fmt, fmtCount } from "../shared/format.js";
 import { renderArithmetic, renderUpdates } from "../render/arithmetic.js";
-import { showError } from "../shared/error-view.js";
+import { createErrorBanner } from "../shared/error-view.js";
 
 const GENERIC = {
   forward: "H<sub>out</sub> = ⌊(H + 2p − d(k−1) − 1) / s⌋ + 1",
@@ -19,7 +19,7 @@ const GENERIC = {
 export function createReadout(doc, { t, has, getLang }) {
   const $ = (id) => doc.getElementById(id);
   const stage = $("stage");
-  let lastError = null;
+  const banner = createErrorBanner($("message"), stage, { t, has });
 
   const TITLES = {
     forward: ["view.input", "view.kernel", "view.output"],
@@ -87,22 +87,10 @@ export function createReadout(doc, { t, has, getLang }) {
     waiting() {
       $("arith").innerHTML = `<p class="waiting">${t("arith.waiting")}</p>`;
     },
-    error(err) {
-      lastError = err;
-      showError($("message"), err, { t, has });
-      stage.classList.add("stale");
-    },
-    relabel() {
-      if (lastError) this.error(lastError);
-    },
-    clear() {
-      lastError = null;
-      $("message").hidden = true;
-      stage.classList.remove("stale");
-    },
-    busy(on) {
-      stage.setAttribute("aria-busy", String(on));
-    },
+    error: (err) => banner.show(err),
+    relabel: () => banner.relabel(),
+    clear: () => banner.clear(),
+    busy: (on) => banner.busy(on),
     number: fmt,
   };
 }

@@ -15,6 +15,7 @@
  *   scene.overlay(view, {marks, veil})   marks: [{panel, cells: [[i, j]], kind}] with kind
  *                              "window" | "current" | "reads" | "hover"; {panel, box: true}
  *                              outlines a whole panel; veil: panels to fade (outside the group)
+ *   scene.overlays({input, kernel, output}, hover, readers)   all three, plus the hover marks
  *   scene.hit(view, px, py) -> {panel, i, j, bias?} | null   (CSS px on that view's canvas)
  *   scene.cellSize(view) -> px
  * spec[view] = { panels: [{matrix, label, mask?, filled?(i, j)}], maxAbs, outline?: {top, left,
@@ -97,6 +98,20 @@ export function createScene(els, { large = false, fitHeight = () => Infinity } =
     },
     overlay(view, marks = {}) {
       if (views[view]) drawOverlay(views[view], marks, large);
+    },
+    /**
+     * Every view's overlay for one frame; a hovered (or pinned) input cell adds its mark and
+     * the outputs that read it (readers: Map panel -> cells), the same on every tab.
+     */
+    overlays(marks, hover = null, readers = new Map()) {
+      const { input = {}, kernel = {}, output = {} } = marks;
+      if (hover && hover.view === "input") {
+        input.marks = [...(input.marks || []), { panel: hover.panel, cells: [[hover.i, hover.j]], kind: "hover" }];
+        output.marks = [...(output.marks || []), ...[...readers].map(([panel, cells]) => ({ panel, cells, kind: "reads" }))];
+      }
+      scene.overlay("input", input);
+      scene.overlay("kernel", kernel);
+      scene.overlay("output", output);
     },
     hit: (view, px, py) => (views[view] ? hitView(views[view], px, py, large) : null),
     cellSize: (view) => (views[view] ? views[view].layout.cell : 0),

@@ -19,6 +19,18 @@ export function createTranspose(plan, { t }) {
   const perN = S.C_in * S.H * S.W;
   const F_g = plan.weight[0].length;
   let acc = null; // {n, upTo, y: C_out x H_out x W_out (null = nothing landed yet)}
+  // The crop, drawn: the output sits inside the full result, whose border of `padding` rows
+  // and columns is hatched (cropped away); output_padding rows/columns close the output at
+  // the bottom/right. Drawn cell (i, j) = output cell (i - ph, j - pw).
+  const pair = (v) => String(v ?? 0).split(",").map(Number);
+  const [ph, pw = ph] = pair(plan.params.padding);
+  const [oh, ow = oh] = pair(plan.params.output_padding);
+  const GH = S.H_out + ph + Math.max(ph - oh, 0);
+  const GW = S.W_out + pw + Math.max(pw - ow, 0);
+  const inside = (i, j) => i >= ph && i < ph + S.H_out && j >= pw && j < pw + S.W_out;
+  const mask = Array.from({ length: GH }, (_, i) => Array.from({ length: GW }, (_, j) => !inside(i, j)));
+  const drawn = (m) => Array.from({ length: GH }, (_, i) => Array.from({ length: GW }, (_, j) => (inside(i, j) ? m[i - ph][j - pw] : null)));
+  const cropped = ph + pw + oh + ow > 0;
 
   function reset(n) {
     acc = { n, upTo: n * perN - 1, y: Array.from({ length: S.C_out }, () => zeros(S.H_out, S.W_out)) };
@@ -42,10 +54,11 @@ export function createTranspose(plan, { t }) {
     }
   }
 
+  // Every tap of the stamp in drawn coordinates, the cropped ones too (they land on the hatch).
   const taps = (s) =>
     s.ch.map((f) => ({
       f,
-      cells: s.rows.flatMap((r, i) => s.cols.filter((_, j) => s.rin[i] && s.cin[j]).map((c) => [r, c])),
+      cells: s.rows.flatMap((r) => s.cols.map((c) => [r + ph, c + pw])).filter(([i, j]) => i >= 0 && j >= 0 && i < GH && j < GW),
     }));
 
   const adapter = {
@@ -75,7 +88,11 @@ export function createTranspose(plan, { t }) {
         },
         output: {
           maxAbs: maxAbsOf(plan.output),
-          panels: acc.y.map((m, f) => ({ matrix: m, label: `y[${tag}${f}]`, filled: (i, j) => m[i][j] !== null })),
+          panels: acc.y.map((m, f) => {
+            const d = drawn(m);
+            return { matrix: d, label: `y[${tag}${f}]`, mask: cropped ? mask : undefined, filled: (i, j) => d[i][j] !== null };
+          }),
+          outline: cropped ? { top: ph, left: pw, rows: S.H_out, cols: S.W_out } : undefined,
         },
       };
     },
@@ -84,10 +101,13 @@ export function createTranspose(plan, { t }) {
       if (k < acc.upTo) {
         reset(adapter.batchOf(k));
         advance(k, cache, () => {});
-        acc.y.forEach((m, f) => scene.paint("output", f, m, (i, j) => m[i][j] !== null));
+        acc.y.forEach((m, f) => {
+          const d = drawn(m);
+          scene.paint("output", f, d, (i, j) => d[i][j] !== null);
+        });
         return;
       }
-      advance(k, cache, (f, r, c, v) => scene.cell("output", f, r, c, v));
+      advance(k, cache, (f, r, c, v) => scene.cell("output", f, r + ph, c + pw, v));
     },
 
     overlay(scene, k, step, hover, readers) {
@@ -99,13 +119,7 @@ export function createTranspose(plan, { t }) {
       }
       const output = { marks: step ? taps(step).map((x) => ({ panel: x.f, cells: x.cells, kind: "window" })) : [] };
       const input = { marks: [{ panel: c, cells: [[h, w]], kind: "current" }] };
-      if (hover && hover.view === "input") {
-        input.marks.push({ panel: hover.panel, cells: [[hover.i, hover.j]], kind: "hover" });
-        for (const [f, cells] of readers) output.marks.push({ panel: f, cells, kind: "reads" });
-      }
-      scene.overlay("input", input);
-      scene.overlay("kernel", kernel);
-      scene.overlay("output", output);
+      scene.overlays({ input, kernel, output }, hover, readers);
     },
 
     sum(step) {

@@ -3,7 +3,7 @@
  * a click on a map -> /api/images/window -> the inspect view. The last answer is kept so a
  * language switch redraws without asking the server again.
  */
-import { has, onLangChange, t } from "../shared/i18n.js";
+import { has, onLangChange, t, translate } from "../shared/i18n.js";
 import { presetKernels } from "./api.js";
 import { createControls } from "./controls.js";
 import { createLabSession } from "./session.js";
@@ -58,6 +58,7 @@ onLangChange(() => {
 });
 window.addEventListener("convscope:large", session.redrawPick);
 window.addEventListener("resize", session.redrawPick);
+translate(el.form); // the filter list was built after chrome.js translated the page
 document.title = `${t("lab.title")} · ConvScope`;
 controls.relabel();
 

@@ -12,9 +12,8 @@
  *     controls.setLast(n)       the last map's length from the server: y's upper bound
  *     controls.relabel()        after a language switch
  */
+import { checked, clampInto, renderRows } from "./layer-rows.js";
 import { layersText, parseLayers } from "./state.js";
-
-const FIELDS = ["k", "s", "p", "d"];
 
 export function createControls(form, { bounds, presets, t, onEdit }) {
   const $ = (id) => form.querySelector(`#${id}`);
@@ -29,55 +28,6 @@ export function createControls(form, { bounds, presets, t, onEdit }) {
   size.min = bounds.size[0];
   size.max = bounds.size[1];
 
-  function checked(input, [lo, hi]) {
-    const v = input.value.trim() === "" ? NaN : Number(input.value);
-    const ok = Number.isInteger(v) && v >= lo && v <= hi;
-    input.setAttribute("aria-invalid", String(!ok));
-    input.title = ok ? "" : t("rf.bounds", { name: input.dataset.name || "", lo, hi });
-    return ok ? v : null;
-  }
-
-  function clampInto(input, range) {
-    const v = Math.round(Number(input.value));
-    input.value = String(Math.min(range[1], Math.max(range[0], Number.isFinite(v) ? v : range[0])));
-    return checked(input, range);
-  }
-
-  function rowHtml(i) {
-    const n = i + 1;
-    const cells = FIELDS.map(
-      (f) =>
-        `<input type="number" inputmode="numeric" step="1" data-field="${f}" min="${bounds[f][0]}" max="${bounds[f][1]}" aria-label="${t(`rf.in.${f}`, { n })}">`,
-    ).join("");
-    return `<span class="rf-layer-name">${t("rf.layer", { n })}</span>${cells}
-      <span class="rf-layer-tools">
-        <button type="button" data-act="up" aria-label="${t("rf.up", { n })}" title="${t("rf.up", { n })}">↑</button>
-        <button type="button" data-act="down" aria-label="${t("rf.down", { n })}" title="${t("rf.down", { n })}">↓</button>
-        <button type="button" data-act="remove" aria-label="${t("rf.remove", { n })}" title="${t("rf.remove", { n })}">×</button>
-      </span>`;
-  }
-
-  function renderRows() {
-    list.replaceChildren(
-      ...layers.map((layer, i) => {
-        const li = document.createElement("li");
-        li.className = "rf-layer";
-        li.dataset.index = String(i);
-        li.innerHTML = rowHtml(i);
-        for (const input of li.querySelectorAll("input")) {
-          input.value = String(layer[input.dataset.field]);
-          input.dataset.name = t(`rf.col.${input.dataset.field}`);
-        }
-        li.querySelector('[data-act="up"]').disabled = i === 0;
-        li.querySelector('[data-act="down"]').disabled = i === layers.length - 1;
-        li.querySelector('[data-act="remove"]').disabled = layers.length === 1;
-        return li;
-      }),
-    );
-    $("add-layer").disabled = layers.length >= bounds.layers;
-    $("layer-count").textContent = t("rf.count", { n: layers.length, max: bounds.layers });
-  }
-
   function showPreset() {
     const text = layersText(layers);
     preset.value = presets.find((p) => p.layers === text)?.id || "custom";
@@ -85,7 +35,7 @@ export function createControls(form, { bounds, presets, t, onEdit }) {
 
   function edited(next, focus) {
     layers = next;
-    renderRows();
+    renderRows(form, layers, bounds, t);
     showPreset();
     if (focus) list.querySelector(focus)?.focus();
     onEdit({ layers });
@@ -94,7 +44,7 @@ export function createControls(form, { bounds, presets, t, onEdit }) {
   list.addEventListener("input", (e) => {
     const input = e.target.closest("input");
     if (!input) return;
-    const v = checked(input, bounds[input.dataset.field]);
+    const v = checked(input, bounds[input.dataset.field], t);
     if (v === null) return;
     const i = Number(input.closest("li").dataset.index);
     layers = layers.map((l, j) => (j === i ? { ...l, [input.dataset.field]: v } : l));
@@ -104,7 +54,7 @@ export function createControls(form, { bounds, presets, t, onEdit }) {
   list.addEventListener("change", (e) => {
     const input = e.target.closest("input");
     if (input && input.getAttribute("aria-invalid") === "true") {
-      clampInto(input, bounds[input.dataset.field]);
+      clampInto(input, bounds[input.dataset.field], t);
       input.dispatchEvent(new Event("input", { bubbles: true }));
     }
   });
@@ -133,22 +83,22 @@ export function createControls(form, { bounds, presets, t, onEdit }) {
     if (!p) return;
     layers = parseLayers(p.layers, bounds);
     size.value = String(p.size);
-    renderRows();
+    renderRows(form, layers, bounds, t);
     onEdit({ layers, size: p.size, y: null }); // y: the middle of the new last map
   });
   size.addEventListener("input", () => {
-    const v = checked(size, bounds.size);
+    const v = checked(size, bounds.size, t);
     if (v !== null) onEdit({ size: v });
   });
   size.addEventListener("change", () => {
-    if (size.getAttribute("aria-invalid") === "true") onEdit({ size: clampInto(size, bounds.size) });
+    if (size.getAttribute("aria-invalid") === "true") onEdit({ size: clampInto(size, bounds.size, t) });
   });
   yInput.addEventListener("input", () => {
-    const v = checked(yInput, [0, last === null ? 1e6 : last - 1]);
+    const v = checked(yInput, [0, last === null ? 1e6 : last - 1], t);
     if (v !== null) onEdit({ y: v });
   });
   yInput.addEventListener("change", () => {
-    if (yInput.getAttribute("aria-invalid") === "true") onEdit({ y: clampInto(yInput, [0, (last ?? 1) - 1]) });
+    if (yInput.getAttribute("aria-invalid") === "true") onEdit({ y: clampInto(yInput, [0, (last ?? 1) - 1], t) });
   });
   form.addEventListener("submit", (e) => e.preventDefault());
   $("share").addEventListener("click", async () => {
@@ -166,12 +116,12 @@ export function createControls(form, { bounds, presets, t, onEdit }) {
       // Rebuild only what differs, and never under the user's caret: focus and typing stay.
       if (layersText(state.layers) !== layersText(layers)) {
         layers = state.layers;
-        renderRows();
+        renderRows(form, layers, bounds, t);
       }
       showPreset();
       if (document.activeElement !== size && Number(size.value) !== state.size) {
         size.value = String(state.size);
-        checked(size, bounds.size);
+        checked(size, bounds.size, t);
       }
       if (state.y !== null && document.activeElement !== yInput && Number(yInput.value) !== state.y) {
         yInput.value = String(state.y);
@@ -188,7 +138,7 @@ export function createControls(form, { bounds, presets, t, onEdit }) {
       for (const p of presets) preset.querySelector(`option[value="${p.id}"]`).textContent = t(`rf.preset.${p.id}`);
       const focused = document.activeElement;
       const where = focused && list.contains(focused) ? [focused.closest("li").dataset.index, focused.dataset.field || focused.dataset.act] : null;
-      renderRows();
+      renderRows(form, layers, bounds, t);
       if (where) list.querySelector(`li[data-index="${where[0]}"] [data-field="${where[1]}"], li[data-index="${where[0]}"] [data-act="${where[1]}"]`)?.focus();
       if (last !== null) controls.setLast(last);
     },

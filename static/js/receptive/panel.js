@@ -13,7 +13,7 @@
  *     panel.busy(on)
  *     panel.relabel()           after a language switch
  */
-import { showError } from "../shared/error-view.js";
+import { createErrorBanner } from "../shared/error-view.js";
 import { rampGradient } from "./ramp.js";
 
 const esc = (s) => String(s).replace(/[&<>"]/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;" })[c]);
@@ -22,7 +22,7 @@ export function createPanel(doc, { t, has, fmt }) {
   const $ = (id) => doc.getElementById(id);
   const stage = $("stage");
   let shown = null;
-  let lastError = null;
+  const banner = createErrorBanner($("message"), stage, { t, has });
   $("legend-ramp").style.background = rampGradient();
 
   const num = (v) => `<span class="n">${esc(fmt(v))}</span>`;
@@ -106,22 +106,12 @@ export function createPanel(doc, { t, has, fmt }) {
       $("strip-title").textContent = t("rf.view.strip", { n: fmt(field.maps[field.maps.length - 1]) });
       $("field-title").textContent = t("rf.view.field", { n: fmt(field.maps[0]), y: fmt(y) });
     },
-    error(err) {
-      lastError = err;
-      showError($("message"), err, { t, has });
-      stage.classList.toggle("stale", shown !== null);
-    },
-    clear() {
-      lastError = null;
-      $("message").hidden = true;
-      stage.classList.remove("stale");
-    },
-    busy(on) {
-      stage.setAttribute("aria-busy", String(on));
-    },
+    error: (err) => banner.show(err, shown !== null),
+    clear: () => banner.clear(),
+    busy: (on) => banner.busy(on),
     relabel() {
       if (shown) panel.show(...shown);
-      if (lastError) panel.error(lastError);
+      banner.relabel();
     },
   };
   return panel;

@@ -78,6 +78,10 @@ export function drawEmpty(ctx, i, j, opts) {
   ctx.clearRect(x, y, w + (opts.gap ?? 1), h + (opts.gap ?? 1));
   ctx.fillStyle = "#eef0f3";
   ctx.fillRect(x, y, w, h);
+  if (opts.mask && opts.mask[i] && opts.mask[i][j]) {
+    ctx.fillStyle = hatch(ctx); // an empty padding cell (or a cropped one) is still padding
+    ctx.fillRect(x, y, w, h);
+  }
 }
 
 export function drawCell(ctx, v, i, j, opts) {

@@ -8,6 +8,8 @@
  *   errorText(err, t, has) -> string
  *   showError(box, err, {t, has}) -> void   fills box's [data-error-text] (or box itself),
  *       keeps the server's sentence in box.dataset.detail and its code in dataset.code
+ *   createErrorBanner(box, stage, {t, has}) -> {show(err, stale = true), clear(), busy(on),
+ *       relabel()}   the banner of a page whose last good view stays on screen, greyed
  */
 export function errorText(err, t, has) {
   const detail = err.detail || err.message || String(err);
@@ -30,4 +32,27 @@ export function showError(box, err, { t, has }) {
   box.dataset.detail = err.detail || err.message || String(err);
   box.dataset.code = err.code || "";
   box.hidden = false;
+}
+
+export function createErrorBanner(box, stage, { t, has }) {
+  let last = null;
+  const banner = {
+    show(err, stale = true) {
+      last = err;
+      showError(box, err, { t, has });
+      stage.classList.toggle("stale", stale);
+    },
+    clear() {
+      last = null;
+      box.hidden = true;
+      stage.classList.remove("stale");
+    },
+    busy(on) {
+      stage.setAttribute("aria-busy", String(on));
+    },
+    relabel() {
+      if (last) banner.show(last, stage.classList.contains("stale"));
+    },
+  };
+  return banner;
 }

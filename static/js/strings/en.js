@@ -222,7 +222,7 @@ export default {
   "note.groups": "groups = {g}: each filter sees {cg} of {cin} input channels",
   "note.nopad": "{h} × {w}, no padding",
   "note.padding": "{h} × {w}, {mode} padding ({top}, {bottom}, {left}, {right})",
-  "note.tp.crop": "padding ({ph}, {pw}) crops {ph} rows and {pw} columns from each side of the full {fh} × {fw} result; output padding ({oh}, {ow}) adds {oh} rows at the bottom and {ow} columns at the right: {h} × {w}",
+  "note.tp.crop": "padding ({ph}, {pw}) crops the hatched border of the full {fh} × {fw} result ({ph} on top and bottom, {pw} left and right); output padding ({oh}, {ow}) keeps {oh} more at the bottom and {ow} at the right: {h} × {w}, dashed",
   "note.tp.input": "{h} × {w}, never padded: in a transposed conv, padding crops the output",
 
   "op.convolution": "convolution",
