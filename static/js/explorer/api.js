@@ -24,25 +24,36 @@ const ENDPOINTS = {
 };
 const PLAN_DROP = ["grad"]; // the plan of the backward view is the forward plan
 
-function query(view, params, drop, extra = {}) {
-  const q = new URLSearchParams();
+// A URL past this many characters goes as a JSON POST to the same path instead: the server's
+// request line holds about 64 KB, and input_values of a 3x64x64 input alone is ~80 KB.
+const URL_LIMIT = 8000;
+
+function fields(params, drop, extra = {}) {
+  const out = {};
   for (const [key, value] of Object.entries(params)) {
-    if (!drop.includes(key) && value !== "" && value !== undefined && value !== null) q.set(key, value);
+    if (!drop.includes(key) && value !== "" && value !== undefined && value !== null) out[key] = String(value);
   }
-  for (const [key, value] of Object.entries(extra)) q.set(key, String(value));
-  return q.toString();
+  for (const [key, value] of Object.entries(extra)) out[key] = String(value);
+  return out;
+}
+
+/** request() by GET with a query, or by POST with the same fields when the URL would be long. */
+function call(path, values, opts) {
+  const url = `${path}?${new URLSearchParams(values)}`;
+  if (url.length <= URL_LIMIT) return request(url, opts);
+  return request(path, { ...opts, method: "POST", json: values });
 }
 
 export async function fetchPlan(view, params, { signal } = {}) {
   const ep = ENDPOINTS[view];
   const drop = view === "transpose" ? ep.drop : [...PLAN_DROP, "output_padding"];
-  return getJson(`${ep.plan}?${query(view, params, drop)}`, { signal });
+  return (await call(ep.plan, fields(params, drop), { signal })).json();
 }
 
 export async function streamSteps(view, params, start, stop, { onStep, signal } = {}) {
   const ep = ENDPOINTS[view];
-  const url = `${ep.steps}?${query(view, params, ep.drop, { start, stop })}`;
-  const res = await request(url, { signal, accept: "text/event-stream" });
+  const values = fields(params, ep.drop, { start, stop });
+  const res = await call(ep.steps, values, { signal, accept: "text/event-stream" });
   let done = null;
   await readEvents(res, (name, data) => {
     if (name === "step") onStep(data);

@@ -29,7 +29,7 @@ function form(blob, name, settings, keys) {
 const send = (url, body, signal) => postForm(url, body, { signal });
 
 export function filterImage(blob, name, settings, { signal } = {}) {
-  const f = form(blob, name, settings, [...COMMON, "magnitude", "contrast"]);
+  const f = form(blob, name, settings, [...COMMON, "magnitude", "contrast", "resolution"]);
   for (const n of settings.filters) f.append("filters", n);
   return send("/api/images/filter", f, signal);
 }

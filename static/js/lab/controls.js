@@ -60,6 +60,7 @@ export function createControls(form, { limits, presets, t, onChange }) {
   }
   if (hash.has("mode")) form.querySelector(`input[name=mode][value="${CSS.escape(hash.get("mode"))}"]`)?.click();
   for (const key of ["relu", "magnitude"]) $(`#${key}`).checked = hash.get(key) === "true";
+  $("#resolution").checked = hash.get("resolution") === "full";
   if (hash.has("kernel")) {
     try {
       editor.set(JSON.parse(hash.get("kernel")));
@@ -99,6 +100,7 @@ export function createControls(form, { limits, presets, t, onChange }) {
       relu: $("#relu").checked,
       magnitude: $("#magnitude").checked,
       contrast: $("#contrast").value,
+      resolution: $("#resolution").checked ? "full" : "working",
     };
   }
 

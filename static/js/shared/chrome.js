@@ -2,9 +2,9 @@
  * chrome.js: the header every page shares: language switch and projector large-type mode.
  * Loaded by templates/base.html on every page. Both choices are remembered in localStorage;
  * large type sets <html class="large"> and fires a "convscope:large" event so canvases can
- * re-layout.
+ * re-layout. While shared/http.js waits out a busy server's 503, a notice says so.
  */
-import { getLang, onLangChange, setLang, translate } from "./i18n.js";
+import { getLang, onLangChange, setLang, t, translate } from "./i18n.js";
 
 const LARGE = "convscope.large";
 
@@ -42,4 +42,21 @@ document.getElementById("lang-toggle")?.addEventListener("click", () => {
 });
 document.getElementById("large-toggle")?.addEventListener("click", () => {
   applyLarge(!document.documentElement.classList.contains("large"));
+});
+
+// One notice for every page while the HTTP client waits to retry a 503 (shared/http.js).
+const busy = document.createElement("p");
+busy.className = "busy-notice";
+busy.setAttribute("role", "status");
+busy.hidden = true;
+document.body.append(busy);
+let waiting = 0;
+window.addEventListener("convscope:busy", (e) => {
+  waiting += 1;
+  busy.textContent = t("error.busy", { seconds: e.detail.seconds });
+  busy.hidden = false;
+});
+window.addEventListener("convscope:busy-end", () => {
+  waiting = Math.max(0, waiting - 1);
+  busy.hidden = waiting > 0 ? busy.hidden : true;
 });

@@ -1,7 +1,8 @@
 /**
  * shared/http.js: the one HTTP client of every page, and its one error type.
  *
- *   request(url, {method, body, signal, accept}) -> Promise<Response>   an OK answer, or throws
+ *   request(url, {method, body, json, signal, accept}) -> Promise<Response>   an OK answer, or
+ *       throws; `json` sends that value as a JSON body
  *   getJson(url, opts) / postForm(url, formData, opts) -> Promise<json>
  *   readEvents(res, onEvent(name, data)) -> Promise<void>   parses a text/event-stream body
  *   HttpError {status, code, args, detail, kind}
@@ -11,6 +12,10 @@
  *         detail is its text, without markup.
  *       kind "network": no answer at all.
  *   An abort is re-thrown as the browser's AbortError, never as an HttpError.
+ *
+ * A 503 (a classroom keeps every heavy slot of the server busy) is retried after its
+ * Retry-After, at most BUSY_TRIES times; each wait fires a "convscope:busy" event on window
+ * ({detail: {seconds}}) so the page can say it is waiting, and "convscope:busy-end" after.
  */
 export class HttpError extends Error {
   constructor({ status = 0, code = null, args = {}, detail = "", kind = "http" }) {
@@ -39,13 +44,43 @@ function fromBody(status, text) {
   return new HttpError({ status, detail: plain || String(status), kind: "http" });
 }
 
-export async function request(url, { method = "GET", body, signal, accept = "application/json" } = {}) {
-  let res;
+const BUSY_TRIES = 12;
+
+function pause(seconds, signal) {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(resolve, seconds * 1000);
+    signal?.addEventListener("abort", () => {
+      clearTimeout(timer);
+      reject(new DOMException("aborted", "AbortError"));
+    });
+  });
+}
+
+async function send(url, { method, body, signal, headers }) {
   try {
-    res = await fetch(url, { method, body, signal, headers: { Accept: accept } });
+    return await fetch(url, { method, body, signal, headers });
   } catch (err) {
     if (err.name === "AbortError") throw err;
     throw new HttpError({ detail: String(err.message || err), kind: "network" });
+  }
+}
+
+export async function request(url, { method = "GET", body, signal, accept = "application/json", json } = {}) {
+  const headers = { Accept: accept };
+  if (json !== undefined) {
+    headers["Content-Type"] = "application/json";
+    body = JSON.stringify(json);
+  }
+  let res = await send(url, { method, body, signal, headers });
+  for (let tries = 1; res.status === 503 && tries < BUSY_TRIES; tries++) {
+    const seconds = Math.min(30, Math.max(1, Number(res.headers.get("Retry-After")) || 1));
+    window.dispatchEvent(new CustomEvent("convscope:busy", { detail: { seconds } }));
+    try {
+      await pause(seconds, signal);
+    } finally {
+      window.dispatchEvent(new CustomEvent("convscope:busy-end"));
+    }
+    res = await send(url, { method, body, signal, headers });
   }
   if (!res.ok) throw fromBody(res.status, await res.text().catch(() => ""));
   return res;

@@ -62,6 +62,7 @@ export default {
 
   "error.http": "The server answered {status}: {text}",
   "error.network": "Could not reach the server: {text}",
+  "error.busy": "The server is busy with other students' work; trying again in {seconds} s…",
   "error.prefix": "This combination is not possible:",
 
   "facts.colors": "Colours",
@@ -176,6 +177,7 @@ export default {
   "lab.legend.label": "Colour scale from {lo} to {hi}; the marks show this map's minimum and maximum",
   "lab.legend.sequential": "Grey scale: this map has one sign (0 is black)",
   "lab.magnitude": "Gradient magnitude √(Sobel x² + Sobel y²)",
+  "lab.resolution": "Full resolution (slower; otherwise large photos are reduced for speed)",
   "lab.map.download": "Download PNG",
   "lab.map.open": "Inspect a pixel of {name}",
   "lab.map.range": "range {min} … {max}",
