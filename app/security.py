@@ -3,7 +3,8 @@
 Content-Security-Policy allows scripts only from the app's own files (no inline script, no
 eval), so an injected string can never run; `frame-ancestors` is a setting because teachers
 embed pages in course sites. Styles keep 'unsafe-inline' for the style attributes that
-renderers set; images allow data: and blob: for the lab's downloads and uploaded previews.
+renderers set; images (and fetches) allow data: and blob: for the lab's downloads, uploaded
+previews and the image it sends back for an inspect click.
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ def content_security_policy(frame_ancestors: str = "'self'") -> str:
             "style-src 'self' 'unsafe-inline'",
             "img-src 'self' data: blob:",
             "font-src 'self'",
-            "connect-src 'self'",
+            "connect-src 'self' data: blob:",  # the lab turns its data: images back into blobs
             "object-src 'none'",
             "base-uri 'self'",
             "form-action 'self'",
