@@ -17,7 +17,13 @@ CJK = re.compile(r"[\u3400-\u9fff]")
 SHOTS = Path(__file__).resolve().parents[2] / "test-results" / "lessons"
 # Each lesson's answer, as a path into its API answer (#lesson[data-api]).
 ANSWERS = {
+    "convolution": "exact",
+    "correlation": "correlation.1.1",  # up-left of the impulse in the default 5x5
     "sharing": "counts.conv.params",
+    "equivariance": "broken_count",
+    "kernel-size": "stacked.params",
+    "output-size": "output",
+    "receptive-field": "size",
 }
 SLUGS = list(ANSWERS)
 
@@ -99,6 +105,43 @@ def test_the_explorer_link_opens_the_same_configuration(page: Page) -> None:
     assert {k: asked.get(k) for k in lesson} == lesson
     plan = req.value.response().json()
     assert plan["shape"]["H_out"] * plan["shape"]["W_out"] == data["counts"]["rows"]
+
+
+@pytest.mark.parametrize(
+    "slug, expected",
+    [
+        ("output-size", {"height": "9", "width": "9", "kernel_size": "3", "stride": "2",
+                         "padding": "1", "dilation": "2"}),
+        ("equivariance", {"width": "6", "stride": "2", "padding_mode": "reflect",
+                          "input": "random", "seed": "3"}),
+        ("correlation", {"height": "3", "width": "3", "operation": "correlation",
+                         "weight_values": "[[1,2,3],[4,5,6],[7,8,-9]]"}),
+    ],
+)  # fmt: skip
+def test_other_lessons_open_their_configuration_in_the_explorer(page: Page, slug, expected):
+    hashes = {
+        "output-size": "#size=9&kernel=3&stride=2&padding=1&dilation=2",
+        "equivariance": "#width=6&stride=2&padding_mode=reflect",
+        "correlation": "#kernel=1,2,3,4,5,6,7,8,-9&size=3",
+    }
+    open_lesson(page, slug, hashes[slug])
+    with page.expect_request(lambda r: "/api/conv/plan" in r.url, timeout=15_000) as req:
+        page.click("#open-link")
+    asked = dict(parse_qsl(urlparse(req.value.url).query))
+    assert {k: asked.get(k) for k in expected} == expected
+
+
+@pytest.mark.parametrize("slug", ["kernel-size", "receptive-field"])
+def test_stack_lessons_open_the_receptive_field_page_with_their_stack(page: Page, slug):
+    data = open_lesson(page, slug)
+    with page.expect_request(lambda r: "/api/receptive-field" in r.url, timeout=15_000) as req:
+        page.click("#open-link")
+    asked = req.value.response().json()
+    expect(page.locator("body")).to_have_attribute("data-rf-ready", "true")
+    if slug == "receptive-field":
+        assert asked["size"] == data["size"] and asked["maps"] == data["maps"]
+    else:
+        assert asked["size"] == data["stacked"]["rf"]
 
 
 def test_index_lists_the_lessons_in_order_in_chinese(page: Page, watch) -> None:

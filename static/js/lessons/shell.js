@@ -10,7 +10,7 @@
  *     shell.ask({key, vars, value, shown}, {fresh})  question t(key, vars); the answer `shown`
  *                                   (text), `value` (the API's number) in data-value; fresh
  *                                   (new settings) hides the answer and clears the guess
- *     shell.link(href, key)                 the "open" link and its label t(key)
+ *     shell.link(href, key)                 the "open" link and its label t(key); null hides it
  *     shell.error(err) / shell.clear()      shared/error-view.js in the lesson's box
  */
 import { showError } from "../shared/error-view.js";
@@ -77,7 +77,8 @@ export function createShell(doc, { t, has }) {
     },
     link(href, key = "lessons.open") {
       linkKey = key;
-      $("open-link").href = href;
+      $("open-link").parentElement.hidden = !href; // a Gaussian has no exact discrete twin
+      if (href) $("open-link").href = href;
       relabel();
     },
     error(err) {
