@@ -24,6 +24,9 @@ class MatrixOut(BaseModel):
     matrix: list[list[float]] = Field(description="rows (n, c_out, i, j), columns (n, c_in, h, w)")
     tap: list[list[int]] = Field(description="flat index into weight as given, or -1")
     bias: list[float] = Field(description="each row's output-channel bias (0 without bias)")
+    folded: list[list[int]] = Field(
+        description="[row, col] of every entry where several weights sum (tap -1, maybe 0)"
+    )
     weight: list[float] = Field(description="the weight as given, flattened (what tap indexes)")
     counts: CountsOut
     shapes: dict[str, list[int]] = Field(description="input, weight, output")

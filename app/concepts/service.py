@@ -43,6 +43,9 @@ def matrix(params: ConvParams) -> MatrixOut:
     given = np.arange(c.weight.size).reshape(c.weight.shape)
     applied = given[..., ::-1, ::-1] if params.operation == "convolution" else given
     tap = np.where(tap >= 0, applied.ravel()[tap], -1)
+    # With all-ones weights each entry counts the taps that land on it: > 1 where padding folds
+    # several weights onto one input (their sum may be 0, which the matrix alone cannot show).
+    hits, _ = convcore.conv2d_matrix(c.x.shape, np.ones_like(c.kernel), *c.conv_args())
     bias = np.zeros(shape.C_out) if c.bias is None else c.bias
     out = (shape.N, shape.C_out, *shape.out)
     row_bias = np.broadcast_to(bias[None, :, None, None], out).ravel()  # (rows,)
@@ -53,6 +56,7 @@ def matrix(params: ConvParams) -> MatrixOut:
         matrix=m.tolist(),
         tap=tap.tolist(),
         bias=row_bias.tolist(),
+        folded=np.argwhere(hits > 1).tolist(),
         weight=c.weight.ravel().tolist(),
         counts=CountsOut(
             rows=counts.rows,

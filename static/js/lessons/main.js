@@ -30,7 +30,8 @@ let shown = null; // {data, state}: the last answer drawn
 let asked = ""; // the settings of the question on screen: new settings, a new question
 
 function context() {
-  return { t, fmt, fmtCount: (n) => fmtCount(n, getLang()), width: $("figure").clientWidth, has };
+  const presenter = document.documentElement.classList.contains("presenter"); // bigger cells
+  return { t, fmt, fmtCount: (n) => fmtCount(n, getLang()), width: $("figure").clientWidth, has, presenter };
 }
 
 function draw() {

@@ -39,8 +39,8 @@ export function question(data) {
   return { key: "lessons.sharing.q", vars: {}, value: v, shown: String(v) };
 }
 
-function drawMatrix(canvas, rows, cols, width, colorAt) {
-  const cell = Math.max(2, Math.min(22, Math.floor((width - 2) / cols)));
+function drawMatrix(canvas, rows, cols, width, colorAt, most = 22) {
+  const cell = Math.max(2, Math.min(most, Math.floor((width - 2) / cols)));
   const ctx = fitCanvas(canvas, cols * cell + 1, rows * cell + 1);
   ctx.fillStyle = "#fff";
   ctx.fillRect(0, 0, cols * cell + 1, rows * cell + 1);
@@ -86,7 +86,7 @@ function legend(parent, weight, { t, fmt }) {
   parent.append(box);
 }
 
-export function render(figure, data, state, { t, fmt, fmtCount, width }) {
+export function render(figure, data, state, { t, fmt, fmtCount, width, presenter }) {
   figure.replaceChildren();
   const { rows, cols } = data.counts;
   const shapes = data.shapes;
@@ -94,14 +94,15 @@ export function render(figure, data, state, { t, fmt, fmtCount, width }) {
   pair.className = "lesson-pair";
   figure.append(pair);
   const each = width >= 760 ? (width - 24) / 2 : width;
+  const folded = new Set(data.folded.map(([r, c]) => `${r},${c}`));
   const conv = panel(pair, { title: t("lessons.sharing.conv", { rows, cols, out: shapes.output.join("×"), in: shapes.input.join("×") }) });
   drawMatrix(conv.canvas, rows, cols, each, (r, c) => {
     const k = data.tap[r][c];
     if (k >= 0) return categoryColor(k);
-    return data.matrix[r][c] !== 0 ? SUMMED : null;
-  });
+    return folded.has(`${r},${c}`) ? SUMMED : null;
+  }, presenter ? 34 : 22);
   const dense = panel(pair, { title: t("lessons.sharing.dense", { rows, cols }) });
-  drawMatrix(dense.canvas, rows, cols, each, (r, c) => categoryColor(r * cols + c));
+  drawMatrix(dense.canvas, rows, cols, each, (r, c) => categoryColor(r * cols + c), presenter ? 34 : 22);
   legend(figure, data.weight, { t, fmt });
   const n = (v, key) => ({ text: fmtCount(v), value: v, key });
   const c = data.counts;

@@ -54,8 +54,11 @@ def test_matrix_times_input_plus_bias_is_the_plans_output(client, q):
     tap, w = np.array(body["tap"]), np.array(p["weight"]).ravel()
     assert body["weight"] == w.tolist()
     assert np.array_equal(m[tap >= 0], w[tap[tap >= 0]])
+    folded = np.zeros(m.shape, bool)
+    folded[tuple(np.array(body["folded"], int).reshape(-1, 2).T)] = True
+    assert not (folded & (tap >= 0)).any() and not m[(tap < 0) & ~folded].any()
     if q["padding_mode"] == "zeros":  # nothing folds: every -1 is a structural zero
-        assert not m[tap < 0].any()
+        assert not folded.any()
     counts = body["counts"]
     assert (counts["rows"], counts["cols"]) == m.shape
     assert counts["conv"]["nonzeros"] >= (tap >= 0).sum()
@@ -68,6 +71,7 @@ def test_folded_padding_sums_weights_under_tap_minus_one(client):
     m, tap = np.array(body["matrix"]), np.array(body["tap"])
     # the corner output reads the corner pixel through four taps (itself and three copies)
     assert tap[0, 0] == -1 and np.isclose(m[0, 0], 4 * body["weight"][0])
+    assert [0, 0] in body["folded"]
     assert body["counts"]["conv"]["params"] == 9 and body["counts"]["dense"]["params"] == 81
 
 
