@@ -28,6 +28,8 @@ class MatrixOut(BaseModel):
         description="[row, col] of every entry where several weights sum (tap -1, maybe 0)"
     )
     weight: list[float] = Field(description="the weight as given, flattened (what tap indexes)")
+    row_at: list[list[int]] = Field(description="each row's output element (n, c_out, i, j)")
+    col_at: list[list[int]] = Field(description="each column's input element (n, c_in, h, w)")
     counts: CountsOut
     shapes: dict[str, list[int]] = Field(description="input, weight, output")
 
@@ -43,7 +45,9 @@ class SignalsOut(BaseModel):
     riemann: float = Field(description="h · Σ f(τ_k) g(t − τ_k) at step h")
     exact: float = Field(description="(f * g)(t) from the closed form")
     error: float = Field(description="|riemann − exact|")
-    curve: dict[str, list[float]] = Field(description="t, exact (f * g)(t), discrete sum at h")
+    curve: dict[str, list[float]] = Field(
+        description="t, exact (f * g)(t) on a fine grid; t_h, the discrete sum at step h"
+    )
     errors: list[dict[str, float]] = Field(description="[{h, max_error}] halving h")
     orders: list[float] = Field(description="log2 of successive error ratios")
     variances: list[float] | None = Field(description="gaussians: σ1², σ2², σ1² + σ2²")

@@ -9,7 +9,7 @@ from fastapi import APIRouter, Depends, Query
 from ..capacity import heavy_slot
 from ..conv.params import ConvParams
 from ..errors import BUSY, ERROR_JSON
-from . import service
+from . import continuous, service
 from .models import ImpulseOut, MatrixOut, OutputSizeOut, ShiftOut, SignalsOut, StackOut
 from .params import (
     ImpulseParams,
@@ -35,7 +35,7 @@ def matrix(params: Annotated[ConvParams, Query()]) -> MatrixOut:
 @router.get("/signals", summary="1-D convolution: flip, slide, multiply, integrate")
 def signals(params: Annotated[SignalsParams, Query()]) -> SignalsOut:
     """f(τ), g(t − τ), their product, its Riemann sum and the error at each step size."""
-    return service.flip_and_slide(params)
+    return continuous.flip_and_slide(params)
 
 
 @router.get("/impulse", summary="An impulse through correlation and convolution")

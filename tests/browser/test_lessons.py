@@ -73,6 +73,22 @@ def test_the_matrix_lesson_follows_its_settings_live(page: Page, watch) -> None:
     assert data["shapes"]["output"] == [1, 1, 2, 2]
     shown_numbers_equal_the_api(page, data, "sharing")
     assert "stride=2" in page.url and watch.errors == []
+    canvas = page.locator("#figure canvas").first  # the conv matrix: entry (0, 0) reads x[0, 0]
+    cell = float(canvas.get_attribute("data-cell"))
+    canvas.hover(position={"x": cell / 2, "y": cell / 2})
+    tap = data["tap"][0][0]
+    assert tap >= 0
+    expect(page.locator("#matrix-readout")).to_contain_text(f"w{tap} =")
+    expect(page.locator("#matrix-readout")).to_contain_text("(0, 0, 0, 0)")
+
+
+def test_the_sigmas_only_show_for_gaussians(page: Page) -> None:
+    open_lesson(page, "convolution")
+    expect(page.locator("#ctl-sigma1")).to_be_hidden()
+    page.select_option("#ctl-pair", "gaussian")
+    expect(page.locator("#ctl-sigma1")).to_be_visible()
+    expect(page.locator("body")).to_have_attribute("data-lesson-ready", "true")
+    shown_numbers_equal_the_api(page, api_answer(page), "convolution")
 
 
 def test_presenter_mode_hides_answers_until_revealed_and_is_remembered(page: Page) -> None:

@@ -2,7 +2,7 @@
  * lessons/controls.js: the lesson's settings form, built once from its `controls` list.
  *
  *   control = {key, kind: "number" | "range" | "select" | "check" | "text", min, max, step,
- *              options, pattern}; its label is t("lessons.ctl.<key>"), a choice's label
+ *              options, pattern, when(state) -> shown?}; its label is t("lessons.ctl.<key>"), a choice's label
  *              t("lessons.opt.<value>") when the catalog has it, else the value itself
  *   buildControls(form, controls, {t, has, onEdit(patch)}) -> {show(state), relabel()}
  *   An edit that is out of bounds is not sent; the field shows the state again.
@@ -26,6 +26,7 @@ export function buildControls(form, controls, { t, has, onEdit }) {
   const doc = form.ownerDocument;
   const inputs = new Map();
   const outputs = new Map();
+  const shownWhen = new Map(); // label -> when(state): a setting that only matters sometimes
   for (const c of controls) {
     const label = doc.createElement("label");
     label.className = `lesson-field lesson-${c.kind}`;
@@ -47,6 +48,7 @@ export function buildControls(form, controls, { t, has, onEdit }) {
       else show(current);
     });
     inputs.set(c.key, el);
+    if (c.when) shownWhen.set(label, c.when);
     form.append(label);
   }
   let current = {};
@@ -55,8 +57,9 @@ export function buildControls(form, controls, { t, has, onEdit }) {
     for (const [key, el] of inputs) {
       if (el.type === "checkbox") el.checked = state[key] === "true";
       else if (el.value !== state[key]) el.value = state[key];
-      if (outputs.has(key)) outputs.get(key).textContent = state[key];
+      if (outputs.has(key)) outputs.get(key).textContent = state[key].replace("-", "\u2212"); // format.js's minus
     }
+    for (const [label, when] of shownWhen) label.hidden = !when(state);
   }
   function relabel() {
     for (const span of form.querySelectorAll("span[data-ctl]")) span.textContent = t(`lessons.ctl.${span.dataset.ctl}`);

@@ -14,8 +14,8 @@ export const controls = [
   { key: "pair", kind: "select", options: ["box", "gaussian"] },
   { key: "t", kind: "range", min: -3, max: 3, step: 0.25 },
   { key: "h", kind: "select", options: ["1", "0.5", "0.25", "0.125", "0.0625", "0.03125", "0.015625"] },
-  { key: "sigma1", kind: "select", options: SIGMAS },
-  { key: "sigma2", kind: "select", options: SIGMAS },
+  { key: "sigma1", kind: "select", options: SIGMAS, when: (s) => s.pair === "gaussian" },
+  { key: "sigma2", kind: "select", options: SIGMAS, when: (s) => s.pair === "gaussian" },
 ];
 export const defaults = { pair: "box", t: "0.5", h: "0.25", sigma1: "0.6", sigma2: "0.8" };
 export const notes = ["lessons.convolution.n1", "lessons.convolution.n2", "lessons.convolution.n3"];
@@ -24,7 +24,7 @@ export const api = (state) => `/api/concepts/signals?${new URLSearchParams(state
 export const link = (state, data) => [data.explorer ? `/#${data.explorer}` : null, "lessons.open.explorer"];
 
 export function question(data, state, { fmt }) {
-  return { key: "lessons.convolution.q", vars: { t: state.t }, value: data.exact, shown: fmt(data.exact, 4) };
+  return { key: "lessons.convolution.q", vars: { t: fmt(Number(state.t)) }, value: data.exact, shown: fmt(data.exact, 4) };
 }
 
 const top = (...arrays) => Math.max(...arrays.flat()); // the plot's y range, for drawing only
@@ -38,7 +38,7 @@ export function render(figure, data, state, { t, fmt, width }) {
   const w = Math.min(560, width >= 760 ? (width - 24) / 2 : width);
   const h = Math.round(w * 0.5);
   const { fine, samples } = data;
-  const slide = panel(row, { title: t("lessons.convolution.slide", { t: state.t }) });
+  const slide = panel(row, { title: t("lessons.convolution.slide", { t: fmt(Number(state.t)) }) });
   plot(slide.canvas, {
     width: w, height: h, x: [-4, 4], y: [0, 1.1 * top(fine.f, fine.g)],
     series: [
@@ -52,7 +52,7 @@ export function render(figure, data, state, { t, fmt, width }) {
   const c = data.curve;
   const { ctx, X } = plot(curve.canvas, {
     width: w, height: h, x: [-3, 3], y: [0, 1.1 * top(c.exact, c.discrete)],
-    series: [{ x: c.t, y: c.exact, color: F }, { x: c.t, y: c.discrete, color: G, kind: "dots" }],
+    series: [{ x: c.t, y: c.exact, color: F }, { x: c.t_h, y: c.discrete, color: G, kind: "dots" }],
   }); // prettier-ignore
   ctx.strokeStyle = AREA;
   ctx.setLineDash([4, 3]);
@@ -61,7 +61,7 @@ export function render(figure, data, state, { t, fmt, width }) {
   ctx.lineTo(X(Number(state.t)), h);
   ctx.stroke();
   const n = (v, key) => ({ text: fmt(v, 6), value: v, key });
-  table(figure, [`t = ${state.t}`, "", ""], [
+  table(figure, [`t = ${fmt(Number(state.t))}`, "", ""], [
     [t("lessons.convolution.riemann"), n(data.riemann, "riemann"), `h = ${state.h}`],
     [t("lessons.convolution.exact"), n(data.exact, "exact"), ""],
     [t("lessons.convolution.error"), n(data.error, "error"), ""],

@@ -53,6 +53,7 @@ function drawMatrix(canvas, rows, cols, width, colorAt, most = 22) {
       }
     }
   }
+  canvas.dataset.cell = String(cell); // for the hover readout's hit test
   if (cell >= 6) {
     ctx.strokeStyle = "rgba(0,0,0,.12)";
     ctx.lineWidth = 1;
@@ -61,6 +62,28 @@ function drawMatrix(canvas, rows, cols, width, colorAt, most = 22) {
     for (let c = 0; c <= cols; c++) ctx.moveTo(c * cell + 0.5, 0), ctx.lineTo(c * cell + 0.5, rows * cell);
     ctx.stroke();
   }
+}
+
+/** Hovering (or tapping) an entry of the conv matrix names its output, its input and its weight. */
+function readout(figure, canvas, data, { t, fmt }) {
+  const p = figure.ownerDocument.createElement("p");
+  p.id = "matrix-readout";
+  p.className = "small";
+  p.setAttribute("aria-live", "polite");
+  p.textContent = t("lessons.sharing.hover");
+  canvas.after(p);
+  const folded = new Set(data.folded.map(([r, c]) => `${r},${c}`));
+  canvas.addEventListener("pointermove", (e) => {
+    const cell = Number(canvas.dataset.cell);
+    const r = Math.floor(e.offsetY / cell);
+    const c = Math.floor(e.offsetX / cell);
+    if (!(r in data.row_at) || !(c in data.col_at)) return;
+    const vars = { out: data.row_at[r].join(", "), in: data.col_at[c].join(", ") };
+    const k = data.tap[r][c];
+    if (k >= 0) p.textContent = t("lessons.sharing.entry", { ...vars, k, w: fmt(data.weight[k]) });
+    else if (folded.has(`${r},${c}`)) p.textContent = t("lessons.sharing.entry.sum", { ...vars, v: fmt(data.matrix[r][c]) });
+    else p.textContent = t("lessons.sharing.entry.none", vars);
+  });
 }
 
 function legend(parent, weight, { t, fmt }) {
@@ -101,6 +124,7 @@ export function render(figure, data, state, { t, fmt, fmtCount, width, presenter
     if (k >= 0) return categoryColor(k);
     return folded.has(`${r},${c}`) ? SUMMED : null;
   }, presenter ? 34 : 22);
+  readout(figure, conv.canvas, data, { t, fmt });
   const dense = panel(pair, { title: t("lessons.sharing.dense", { rows, cols }) });
   drawMatrix(dense.canvas, rows, cols, each, (r, c) => categoryColor(r * cols + c), presenter ? 34 : 22);
   legend(figure, data.weight, { t, fmt });

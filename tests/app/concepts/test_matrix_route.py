@@ -61,6 +61,10 @@ def test_matrix_times_input_plus_bias_is_the_plans_output(client, q):
         assert not folded.any()
     counts = body["counts"]
     assert (counts["rows"], counts["cols"]) == m.shape
+    r, c = len(body["row_at"]) - 1, len(body["col_at"]) - 1  # the last of each, in C order
+    assert body["row_at"][r] == [v - 1 for v in y.shape] and body["col_at"][c] == [
+        v - 1 for v in x.shape
+    ]
     assert counts["conv"]["nonzeros"] >= (tap >= 0).sum()
     assert counts["dense"]["nonzeros"] == m.shape[0] * m.shape[1] // int(q["batch"])
 
