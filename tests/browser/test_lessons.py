@@ -3,7 +3,9 @@ number on screen equals the API's, 中文, large type, a phone, presenter mode, 
 
 from __future__ import annotations
 
+import os
 import re
+import tempfile
 from pathlib import Path
 from urllib.parse import parse_qsl, urlparse
 
@@ -14,7 +16,8 @@ from playwright.sync_api import Page, expect
 pytestmark = pytest.mark.browser
 
 CJK = re.compile(r"[\u3400-\u9fff]")
-SHOTS = Path(__file__).resolve().parents[2] / "test-results" / "lessons"
+# pytest-playwright empties test-results/ at start; these stay for a person to look at
+SHOTS = Path(os.environ.get("LESSON_SHOTS", tempfile.gettempdir())) / "convscope-lessons"
 # Each lesson's answer, as a path into its API answer (#lesson[data-api]).
 ANSWERS = {
     "convolution": "exact",
