@@ -73,7 +73,9 @@ def lesson(request: Request, slug: str) -> HTMLResponse:
         "page": "lessons", "slug": slug, "number": i + 1,
         "prev": LESSONS[i - 1] if i else None,
         "next": LESSONS[i + 1] if i + 1 < len(LESSONS) else None,
-        "initial_state": _common() | {"slug": slug, "lessons": LESSONS},
+        # lesson 7 links to the small network's page once a branch adds it
+        "initial_state": _common() | {"slug": slug, "lessons": LESSONS, "network": any(
+            getattr(route, "path", None) == "/network" for route in request.app.routes)},
     }  # fmt: skip
     return templates.TemplateResponse(request, "lesson.html", context)
 

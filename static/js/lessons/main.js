@@ -13,7 +13,7 @@ import { createShell } from "./shell.js";
 import { createLessonStore } from "./state.js";
 
 const $ = (id) => document.getElementById(id);
-const { slug } = readInitial();
+const { slug, network = false } = readInitial();
 const lesson = LESSONS[slug];
 const store = createLessonStore(lesson.controls, lesson.defaults);
 const shell = createShell(document, { t, has });
@@ -31,7 +31,7 @@ let asked = ""; // the settings of the question on screen: new settings, a new q
 
 function context() {
   const presenter = document.documentElement.classList.contains("presenter"); // bigger cells
-  return { t, fmt, fmtCount: (n) => fmtCount(n, getLang()), width: $("figure").clientWidth, has, presenter };
+  return { t, fmt, fmtCount: (n) => fmtCount(n, getLang()), width: $("figure").clientWidth, has, presenter, network };
 }
 
 function draw() {

@@ -50,7 +50,7 @@ function growth(canvas, rows, width) {
   });
 }
 
-export function render(figure, data, state, { t, width }) {
+export function render(figure, data, state, { t, width, network }) {
   figure.replaceChildren();
   const rows = data.layers.map((la, i) => [
     String(i + 1),
@@ -63,4 +63,9 @@ export function render(figure, data, state, { t, width }) {
   table(figure, head, rows, "spoiler");
   const { canvas } = panel(figure, { title: t("lessons.receptive-field.growth"), cls: "spoiler" });
   growth(canvas, data.layers, Math.min(640, width));
+  if (!network) return; // the small network's page, where each layer's maps are drawn
+  const a = figure.ownerDocument.createElement("a");
+  a.href = "/network";
+  a.textContent = t("lessons.receptive-field.network");
+  figure.append(a);
 }

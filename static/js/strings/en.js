@@ -471,6 +471,7 @@ export default {
   "lessons.receptive-field.n1": "A k×k layer adds (k − 1) times the product of the strides below it: the jump. Plain 3×3 layers add 2 each; after a stride-2 pool, 4.",
   "lessons.receptive-field.n2": "Early layers see small patches (edges), later ones whole parts (textures, shapes): the feature hierarchy. The receptive-field page shows which input pixels one output reads.",
   "lessons.receptive-field.map": "map size",
+  "lessons.receptive-field.network": "See what each layer of the small network responds to",
   "lessons.receptive-field.pool": "2×2 max-pool",
   "lessons.receptive-field.q": "What is the receptive field of the last layer?",
   "lessons.receptive-field.rf": "field",

@@ -567,6 +567,7 @@ export default {
   "lessons.receptive-field.n1": "一个 k×k 层增加 (k − 1) 乘以其下各层步幅之积（跳距）。普通 3×3 层每层加 2；经过步幅 2 的池化后每层加 4。",
   "lessons.receptive-field.n2": "浅层看到小块（边缘），深层看到整个部件（纹理、形状）：这就是特征层次。感受野页面显示一个输出读取哪些输入像素。",
   "lessons.receptive-field.map": "特征图大小",
+  "lessons.receptive-field.network": "查看小型网络每一层响应什么",
   "lessons.receptive-field.pool": "2×2 最大池化",
   "lessons.receptive-field.q": "最后一层的感受野是多少？",
   "lessons.receptive-field.rf": "感受野",

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import json
+import re
+
 import numpy as np
 import pytest
 from error_body import assert_error_body
@@ -97,3 +100,11 @@ def test_lessons_index_and_pages(client):
         assert page.status_code == 200 and f'data-slug="{s}"' in page.text
     assert client.get("/lessons/nope").status_code == 404
     assert 'href="/lessons" data-i18n="nav.lessons"' in client.get("/").text
+
+
+def test_a_lesson_page_starts_from_its_slug_and_knows_whether_network_exists(client):
+    text = client.get("/lessons/receptive-field").text
+    state = json.loads(re.search(r'id="initial-state">(.*?)</script>', text, re.S).group(1))
+    assert state["slug"] == "receptive-field" and len(state["lessons"]) == 7
+    has_network = any(getattr(r, "path", None) == "/network" for r in client.app.routes)
+    assert state["network"] is has_network
