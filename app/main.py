@@ -13,6 +13,7 @@ from convcore import ConvError
 from . import docs, errors, pages, presets
 from .body_limit import BodyLimit
 from .capacity import Busy
+from .concepts import routes as concepts
 from .conv import routes as conv
 from .lab import decode
 from .lab import routes as lab
@@ -51,7 +52,7 @@ def create_app() -> FastAPI:
         """Liveness probe; `async`, so it never queues behind heavy work in the thread pool."""
         return {"status": "ok"}
 
-    for feature in (pages, docs, presets, conv, lab, receptive):
+    for feature in (pages, docs, presets, conv, lab, receptive, concepts):
         app.include_router(feature.router)
     return app
 

@@ -1,9 +1,9 @@
-"""HTML pages: the explorer (/), the image lab (/lab) and the receptive field (/receptive),
-each with its initial state as JSON."""
+"""HTML pages: the explorer (/), the image lab (/lab), the receptive field (/receptive) and the
+lessons (/lessons, /lessons/<slug>), each with its initial state as JSON."""
 
 from __future__ import annotations
 
-from fastapi import APIRouter, Request
+from fastapi import APIRouter, HTTPException, Request
 from fastapi.responses import HTMLResponse
 from fastapi.templating import Jinja2Templates
 
@@ -45,6 +45,39 @@ def receptive(request: Request) -> HTMLResponse:
     return templates.TemplateResponse(
         request, "receptive.html", {"page": "receptive", "initial_state": state}
     )
+
+
+# The seed's order (issue 12); each slug is a page and a module static/js/lessons/<slug>.js.
+LESSONS = (
+    "convolution", "correlation", "sharing", "equivariance", "kernel-size", "output-size",
+    "receptive-field",
+)  # fmt: skip
+
+
+@router.get("/lessons", response_class=HTMLResponse)
+def lessons(request: Request) -> HTMLResponse:
+    """The lessons, in the seed's order."""
+    state = _common() | {"lessons": LESSONS}
+    return templates.TemplateResponse(
+        request, "lessons.html", {"page": "lessons", "lessons": LESSONS, "initial_state": state}
+    )
+
+
+@router.get("/lessons/{slug}", response_class=HTMLResponse)
+def lesson(request: Request, slug: str) -> HTMLResponse:
+    """One lesson: its figure, a question to predict, and a link into the explorer."""
+    if slug not in LESSONS:
+        raise HTTPException(404, f"there is no lesson {slug!r}")
+    i = LESSONS.index(slug)
+    context = {
+        "page": "lessons", "slug": slug, "number": i + 1,
+        "prev": LESSONS[i - 1] if i else None,
+        "next": LESSONS[i + 1] if i + 1 < len(LESSONS) else None,
+        # lesson 7 links to the small network's page once a branch adds it
+        "initial_state": _common() | {"slug": slug, "lessons": LESSONS, "network": any(
+            getattr(route, "path", None) == "/network" for route in request.app.routes)},
+    }  # fmt: skip
+    return templates.TemplateResponse(request, "lesson.html", context)
 
 
 def _common() -> dict[str, object]:

@@ -53,7 +53,7 @@ def test_projector_shows_grids_sum_and_transport_in_one_screen(
     ctx.close()
 
 
-@pytest.mark.parametrize("path", ["/", "/lab", "/receptive"])
+@pytest.mark.parametrize("path", ["/", "/lab", "/receptive", "/lessons", "/lessons/sharing"])
 def test_phone_in_chinese_with_large_type_has_no_sideways_scroll(
     browser: Browser, base_url: str, path: str
 ) -> None:

@@ -174,3 +174,9 @@ export function toSequential(rgba) {
     rgba[p] = rgba[p + 1] = rgba[p + 2] = g;
   }
 }
+
+/** One distinct colour per index, so the same weight has the same colour wherever it repeats
+ * (lessons' conv-as-a-matrix): golden-angle hues, lightness alternating for neighbours. */
+export function categoryColor(i) {
+  return `hsl(${Math.round((i * 137.508) % 360)}, 62%, ${i % 2 ? 60 : 45}%)`;
+}
