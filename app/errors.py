@@ -145,11 +145,22 @@ async def http_error(request: Request, exc: Exception) -> JSONResponse:
     """Starlette's own 4xx (unknown path, wrong method, body too large, bad multipart)."""
     assert isinstance(exc, HTTPException)
     error = http_conv_error(request, exc.status_code, str(exc.detail))
+    headers = dict(getattr(exc, "headers", None) or {})
+    if exc.status_code == 405:  # Starlette names only the first route's methods
+        headers["Allow"] = ", ".join(_methods(request, headers.get("Allow", "")))
     return JSONResponse(
         status_code=exc.status_code,
         content=body(str(error), error.code, error.params),
-        headers=getattr(exc, "headers", None),
+        headers=headers or None,
     )
+
+
+def _methods(request: Request, allowed: str) -> list[str]:
+    """Every method the API documents at this path (a GET and its JSON POST twin), or
+    Starlette's own list for a path outside the schema (pages)."""
+    documented = request.app.openapi()["paths"].get(request.url.path, {})
+    methods = {m.upper() for m in documented} or {m.strip() for m in allowed.split(",")}
+    return sorted(m for m in methods if m)
 
 
 def body_too_large() -> ConvError:
@@ -175,6 +186,11 @@ def http_conv_error(request: Request, status: int, detail: str) -> ConvError:
         )
     if status == 413:
         return body_too_large()
+    if status == 400 and "json" in request.headers.get("content-type", ""):
+        return ConvError(
+            "the request body is not valid JSON; send one JSON object with the query's fields",
+            code="malformed_json",
+        )
     if status == 400:
         return ConvError(
             f"the request body is malformed ({detail}); send a multipart form with one file",

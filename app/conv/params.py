@@ -27,7 +27,7 @@ KernelName = Literal[KERNELS]  # type: ignore[valid-type]
 class ConvParams(BaseModel):
     """One conv2d configuration; every field is an optional query parameter."""
 
-    model_config = ConfigDict(extra="forbid", coerce_numbers_to_str=True)
+    model_config = ConfigDict(extra="forbid")
 
     batch: int = Field(1, ge=1, le=S.max_batch, description="N, images in the batch")
     in_channels: int = Field(1, ge=1, le=S.max_channels, description="C_in")
@@ -139,7 +139,7 @@ class Range(BaseModel):
 class StepParams(ConvParams, Range):
     """A conv configuration plus a step range."""
 
-    model_config = ConfigDict(extra="forbid", coerce_numbers_to_str=True)
+    model_config = ConfigDict(extra="forbid")
 
     def per_step(self) -> int:
         """Numbers in one forward step: window and products (C_g, kH, kW), C_g partials."""
@@ -154,7 +154,7 @@ class StepParams(ConvParams, Range):
 class BackwardParams(StepParams):
     """Backward pass: dL/dy is all ones (L = sum of y) or seeded random integers."""
 
-    model_config = ConfigDict(extra="forbid", coerce_numbers_to_str=True)
+    model_config = ConfigDict(extra="forbid")
     grad: Literal["ones", "random"] = "ones"
 
     def per_step(self) -> int:
@@ -173,7 +173,7 @@ class BackwardParams(StepParams):
 class TransposeParams(ConvParams, Range):
     """conv_transpose2d: weight (C_in, C_out/groups, kH, kW); zeros padding only."""
 
-    model_config = ConfigDict(extra="forbid", coerce_numbers_to_str=True)
+    model_config = ConfigDict(extra="forbid")
     padding: PairText = Field("0", description="'p' or 'ph,pw'")
     output_padding: PairText = Field("0", description="'op' or 'oh,ow'")
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Query, Request
+from pydantic import ConfigDict
 
 from ..capacity import heavy_admission, heavy_slot
 from ..errors import BUSY, ERROR_JSON
@@ -27,7 +28,7 @@ def _sse(path: str, summary: str, method: str = "GET") -> Any:
         methods=[method],
         summary=summary,
         response_class=EventStream,
-        responses=SSE_RESPONSE,
+        responses={**SSE_RESPONSE, **(BODY_ERRORS if method == "POST" else {})},
         dependencies=[Depends(heavy_admission)],
     )
 
@@ -70,24 +71,50 @@ def transpose_steps(params: Annotated[TransposeParams, Query()], request: Reques
 
 
 # JSON POST twins: the same parameters as a JSON body, for a configuration too long for a URL
-# (input_values of a large input); the front end switches to them past a URL length.
+# (input_values of a large input); the front end switches to them past a URL length. A body is
+# validated strictly: JSON has types, so `"seed": false` is refused rather than read as 0.
 BODY = " (JSON body)"
 
 
+STRICT = ConfigDict(extra="forbid", strict=True)
+BODY_ERRORS: dict[int | str, dict[str, Any]] = {
+    400: {"description": "The body is not JSON", **ERROR_JSON}
+}
+
+
+class ConvBody(ConvParams):
+    model_config = STRICT
+
+
+class StepBody(StepParams):
+    model_config = STRICT
+
+
+class BackwardBody(BackwardParams):
+    model_config = STRICT
+
+
+class TransposeBody(TransposeParams):
+    model_config = STRICT
+
+
 @router.post(
-    "/api/conv/plan", summary="Plan of a conv2d" + BODY, dependencies=[Depends(heavy_slot)]
+    "/api/conv/plan",
+    summary="Plan of a conv2d" + BODY,
+    dependencies=[Depends(heavy_slot)],
+    responses=BODY_ERRORS,
 )
-def plan_body(params: ConvParams) -> PlanOut:
+def plan_body(params: ConvBody) -> PlanOut:
     return service.plan(params)
 
 
 @_sse("/api/conv/steps", "Forward steps (SSE)" + BODY, "POST")
-def steps_body(params: StepParams, request: Request) -> EventStream:
+def steps_body(params: StepBody, request: Request) -> EventStream:
     return stream(request, *service.forward_events(params))
 
 
 @_sse("/api/conv/backward/steps", "Backward steps (SSE)" + BODY, "POST")
-def backward_steps_body(params: BackwardParams, request: Request) -> EventStream:
+def backward_steps_body(params: BackwardBody, request: Request) -> EventStream:
     return stream(request, *service.backward_events(params))
 
 
@@ -95,11 +122,12 @@ def backward_steps_body(params: BackwardParams, request: Request) -> EventStream
     "/api/conv-transpose/plan",
     summary="Plan of a conv_transpose2d" + BODY,
     dependencies=[Depends(heavy_slot)],
+    responses=BODY_ERRORS,
 )
-def transpose_plan_body(params: TransposeParams) -> TransposePlanOut:
+def transpose_plan_body(params: TransposeBody) -> TransposePlanOut:
     return service.transpose_plan(params)
 
 
 @_sse("/api/conv-transpose/steps", "Transposed-conv stamps (SSE)" + BODY, "POST")
-def transpose_steps_body(params: TransposeParams, request: Request) -> EventStream:
+def transpose_steps_body(params: TransposeBody, request: Request) -> EventStream:
     return stream(request, *service.transpose_events(params))

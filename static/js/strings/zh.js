@@ -109,6 +109,7 @@ export default {
   "err.linear_in_features": "全连接层输入的最后一维 {got} 必须等于权重的 in_features {expected}",
   "err.linear_weight_shape": "全连接层权重必须是 (out_features, in_features)，现在有 {ndim} 维",
   "err.logits_shape": "logits 必须是 (N, C) 或 (C,)，且 N、C ≥ 1，现在形状是 {shape}",
+  "err.malformed_json": "请求体不是有效的 JSON；请发送一个包含与查询相同字段的 JSON 对象",
   "err.malformed_body": "请求体格式不正确（{reason}）；请用 multipart 表单发送一个文件",
   "err.map_sizes_count": "每个特征图需要一个尺寸：应为 {expected} 个，当前为 {got} 个",
   "err.matrix_too_large": "这个矩阵会有 {rows} × {cols} 个元素，超过上限 {max_entries}：请用更小的输入或更少的通道",

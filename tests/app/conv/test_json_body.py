@@ -9,7 +9,7 @@ import pytest
 from error_body import assert_error_body
 from sse_events import parse_sse
 
-SMALL = {"in_channels": 2, "height": 5, "width": 6, "kernel_size": "3", "stride": 2, "bias": True}
+SMALL = {"in_channels": 2, "height": 5, "width": 6, "kernel_size": "3", "stride": "2", "bias": True}
 
 
 @pytest.mark.parametrize("path", ["/api/conv/plan", "/api/conv-transpose/plan"])
@@ -40,8 +40,14 @@ def test_input_values_too_long_for_a_url_travel_in_a_body(client):
 
 
 def test_a_body_is_validated_like_a_query(client):
-    body = assert_error_body(client.post("/api/conv/plan", json={"stride": 0}), 422)
+    body = assert_error_body(client.post("/api/conv/plan", json={"stride": "0"}), 422)
     assert body["code"] == client.get("/api/conv/plan?stride=0").json()["code"]
     assert assert_error_body(client.post("/api/conv/plan", json={"bogus": 1}), 422)["code"] == (
         "unknown_parameter"
     )
+
+
+def test_a_wrong_method_names_both_the_get_and_its_json_twin(client):
+    r = client.request("OPTIONS", "/api/conv/plan")
+    assert r.status_code == 405 and r.headers["allow"] == "GET, POST"
+    assert client.request("PUT", "/").headers["allow"] == "GET"
