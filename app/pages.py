@@ -7,6 +7,8 @@ from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse
 from fastapi.templating import Jinja2Templates
 
+from .learn.images import IMAGES
+from .learn.params import MAX_ITERATIONS, LearnParams
 from .presets import presets
 from .receptive.params import StackParams
 from .resources import TEMPLATES
@@ -44,6 +46,19 @@ def receptive(request: Request) -> HTMLResponse:
     state = _common() | {"defaults": defaults, "bounds": RF_BOUNDS}
     return templates.TemplateResponse(
         request, "receptive.html", {"page": "receptive", "initial_state": state}
+    )
+
+
+@router.get("/learn", response_class=HTMLResponse)
+def learn(request: Request) -> HTMLResponse:
+    """Learn a kernel by gradient descent, live."""
+    fields = LearnParams.model_fields
+    names = ("target", "kernel_size", "image", "size", "lr_scale", "iterations", "seed", "init")
+    targets = [{"name": p.name, "sizes": [k for k in p.sizes if k <= 7]} for p in presets()]
+    choices = {"targets": targets, "images": list(IMAGES), "iterations": [1, MAX_ITERATIONS]}
+    state = _common() | {"defaults": {k: fields[k].default for k in names}, "choices": choices}
+    return templates.TemplateResponse(
+        request, "learn.html", {"page": "learn", "initial_state": state}
     )
 
 
