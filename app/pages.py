@@ -10,6 +10,7 @@ from fastapi.templating import Jinja2Templates
 from .learn.images import IMAGES
 from .learn.params import MAX_ITERATIONS, LearnParams
 from .presets import presets
+from .receptive.erf import ErfParams
 from .receptive.params import StackParams
 from .resources import TEMPLATES
 from .settings import limits
@@ -36,13 +37,15 @@ def lab(request: Request) -> HTMLResponse:
 
 # The page's editor bounds (a readable classroom range inside what the API accepts); the
 # default stack and input size are the API's own, so they live in one place.
-RF_BOUNDS = {"k": [1, 11], "s": [1, 4], "p": [0, 8], "d": [1, 8], "size": [8, 128], "layers": 8}
+RF_BOUNDS = {"k": [1, 11], "s": [1, 4], "p": [0, 8], "d": [1, 8], "size": [8, 128], "layers": 8,
+             "seeds": [1, 16]}  # fmt: skip
 
 
 @router.get("/receptive", response_class=HTMLResponse)
 def receptive(request: Request) -> HTMLResponse:
     """The receptive field of a stack of conv layers, grown layer by layer."""
     defaults = {k: StackParams.model_fields[k].default for k in ("layers", "size")}
+    defaults["seeds"] = ErfParams.model_fields["seeds"].default
     state = _common() | {"defaults": defaults, "bounds": RF_BOUNDS}
     return templates.TemplateResponse(
         request, "receptive.html", {"page": "receptive", "initial_state": state}

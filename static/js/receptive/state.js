@@ -3,11 +3,14 @@
  *
  *   { layers: [{k, s, p, d}]   from the input up (docs/api.md order)
  *     size: number             input length H = W
- *     y: number | null }       output index along both axes; null = "the middle", resolved
+ *     y: number | null,
+ *     weights: "uniform" | "random", relu: boolean, seeds: number }   effective field (erf.js)       output index along both axes; null = "the middle", resolved
  *                              once the server has said how long the last map is
  *
  * The hash reads like the API's query, so a link is also a recipe:
  *   #layers=3,1,1;3,1,1;2,2,0&size=32&y=7      (",d" only when the dilation is not 1)
+ *   &weights=random&relu=true&seeds=4            (the effective field's inputs, when not the
+ *                                                 defaults: ones, no ReLU)
  * Defaults (stack and size) and the editor's bounds come from #initial-state, i.e. the
  * server; nothing here knows a number of its own.
  *
@@ -51,13 +54,18 @@ function parseHash(hash, initial) {
   const layers = parseLayers(q.get("layers"), bounds) || parseLayers(defaults.layers, bounds);
   const size = /^\d+$/.test(q.get("size") || "") ? clamp(Number(q.get("size")), bounds.size) : defaults.size;
   const y = /^\d+$/.test(q.get("y") || "") ? Number(q.get("y")) : null;
-  return { layers, size: clamp(size, bounds.size), y };
+  // the effective field's own inputs (erf.js): absent from the hash means the defaults
+  const weights = q.get("weights") === "random" ? "random" : "uniform";
+  const relu = q.get("relu") === "true";
+  const seeds = /^\d+$/.test(q.get("seeds") || "") ? clamp(Number(q.get("seeds")), bounds.seeds) : defaults.seeds;
+  return { layers, size: clamp(size, bounds.size), y, weights, relu, seeds };
 }
 
 function toHash(state) {
   // Written by hand, not URLSearchParams: "," and ";" stay readable in the address bar.
   const y = state.y === null ? "" : `&y=${state.y}`;
-  return `#layers=${layersText(state.layers)}&size=${state.size}${y}`;
+  const erf = state.weights === "uniform" && !state.relu ? "" : `&weights=${state.weights}&relu=${state.relu}&seeds=${state.seeds}`;
+  return `#layers=${layersText(state.layers)}&size=${state.size}${y}${erf}`;
 }
 
 export function createStore(initial, win = window) {

@@ -390,4 +390,23 @@ export default {
   "learn.curv.why": "conv2d is linear in W: y = X·w, where each row of X is one patch of the image. The loss is a bowl whose curvature is H = XᵀX. Along H's stiffest direction (eigenvalue λ_max) every step multiplies the error by (1 − η·λ_max): it shrinks only while η < 2/λ_max. Above that the loss grows every step: it diverges.",
   "learn.curv.cond": "λ_max / λ_min is about how many steps it takes: noise excites every direction alike, a smooth picture does not.",
   "learn.diverged": "Diverged: after {i} steps the loss had grown more than 10¹² times, because η = {lr} is above the largest stable η = 2/λ_max = {max}. Lower the learning rate below 1 ×.",
+
+  // receptive: the effective receptive field (issue 11)
+  "rf.preset.deep3": "Eight 3×3 convs (effective width √n)",
+  "rf.erf": "Effective receptive field",
+  "rf.erf.lead": "What the centre unit of the last map really sees: |∂y/∂x| over the input (Luo et al., 2016), normalised to sum 1, inside the theoretical field's dashed outline; the ellipse is one standard deviation σ.",
+  "rf.erf.weights": "Weights",
+  "rf.erf.uniform": "all ones (path counts)",
+  "rf.erf.random": "random (He), averaged",
+  "rf.erf.relu": "ReLU between layers",
+  "rf.erf.seeds": "Random draws",
+  "rf.erf.map": "|∂y/∂x| over the input",
+  "rf.erf.depth": "Width over depth: σ grows like √n, r₀ like n",
+  "rf.erf.depth.x": "first n layers",
+  "rf.erf.key.rf": "theoretical size r₀",
+  "rf.erf.key.std": "effective width σ",
+  "rf.erf.key.lin": "σ of ones, no ReLU: √(Σ (d·J)²(k²−1)/12)",
+  "rf.erf.facts": "Unit ({c}) of the last map: σ = {sr} (rows), {sc} (columns), against a theoretical field of r₀ = {rf}; all ones without ReLU would give σ = {lin}.",
+  "rf.erf.col.n": "first n layers",
+  "rf.erf.col.lin": "σ (ones, linear)",
 };
