@@ -50,12 +50,15 @@ class ErfOut(BaseModel):
 
 def erf(params: ErfParams) -> ErfOut:
     layers, sizes = params.stack()
-    if any(la.transposed for la in layers):
+    if any(la.transposed or la.ceil_mode for la in layers):
         raise ConvError(
-            "the effective field is computed for conv layers only; remove the transposed layers",
+            "the effective field is computed for conv and pooling layers only; remove the "
+            "transposed layers and ceil_mode",
             code="erf_conv_only",
-            params={"layers": len(layers)},
+            params={},
         )
+    # A pooling layer enters as a conv of the same window: average pooling up to a constant
+    # (uniform weights), the smooth stand-in for max pooling's one-hot routing.
     tuples = [(la.k, la.s, la.p, la.d) for la in layers]
     run = {"size": params.size, "weights": params.weights, "relu_between": params.relu,
            "seeds": params.seeds}  # fmt: skip

@@ -45,8 +45,7 @@ def test_random_weights_with_relu_ride_in_the_url(page: Page, base_url: str) -> 
 def test_chinese_large_type_phone(browser: Browser, base_url: str) -> None:
     ctx = browser.new_context(base_url=base_url, viewport={"width": 390, "height": 844})
     ctx.add_init_script(
-        "localStorage.setItem('convscope.lang', 'zh');"
-        "localStorage.setItem('convscope.large', '1');"
+        "localStorage.setItem('convscope.lang', 'zh');localStorage.setItem('convscope.large', '1');"
     )
     page = ctx.new_page()
     open_erf(page, f"#layers={DEEP}&size=32")
@@ -54,3 +53,20 @@ def test_chinese_large_type_phone(browser: Browser, base_url: str) -> None:
         assert CJK.search(page.locator(sel).inner_text()), sel
     assert page.evaluate("document.documentElement.scrollWidth") <= 390
     ctx.close()
+
+
+def test_pooling_with_ceil_mode_and_a_transposed_layer_in_the_editor(
+    page: Page, base_url: str
+) -> None:
+    open_erf(page, "#layers=3,1,1;3,2,0;4,2,1&size=9&y=0")
+    page.select_option("#layers li[data-index='1'] [data-field=kind]", "pool")
+    page.check("#layers li[data-index='1'] [data-field=ceil]")
+    page.select_option("#layers li[data-index='2'] [data-field=kind]", "convT")
+    stack = "3,1,1;pool:3,2,0,ceil;convT:4,2,1"
+    expect(page).to_have_url(re.compile(re.escape(f"#layers={stack}&size=9")))
+    q = {"layers": stack, "size": 9, "y": 0}
+    r = httpx.get(f"{base_url}/api/receptive-field", params=q, timeout=10).json()
+    cells = page.locator("#layer-rows [data-col=map]")
+    expect(cells).to_have_text([str(m) for m in r["maps"]])
+    expect(page.locator("#layer-rows tr").nth(2).locator("th")).to_contain_text("ceil")
+    expect(page.locator("#erf-message")).to_be_visible()  # no ERF through a transposed layer

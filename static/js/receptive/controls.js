@@ -12,7 +12,7 @@
  *     controls.setLast(n)       the last map's length from the server: y's upper bound
  *     controls.relabel()        after a language switch
  */
-import { layersText, parseLayers } from "./state.js";
+import { KINDS, layersText, parseLayers } from "./state.js";
 
 const FIELDS = ["k", "s", "p", "d"];
 
@@ -49,12 +49,15 @@ export function createControls(form, { bounds, presets, t, onEdit }) {
       (f) =>
         `<input type="number" inputmode="numeric" step="1" data-field="${f}" min="${bounds[f][0]}" max="${bounds[f][1]}" aria-label="${t(`rf.in.${f}`, { n })}">`,
     ).join("");
+    const kinds = KINDS.map((k) => `<option value="${k}">${t(`rf.kind.${k}`)}</option>`).join("");
+    const kind = `<span class="rf-layer-kind"><select data-field="kind" aria-label="${t("rf.in.kind", { n })}">${kinds}</select>
+      <label class="rf-ceil"><input type="checkbox" data-field="ceil" aria-label="${t("rf.in.ceil", { n })}"> <span>${t("rf.ceil")}</span></label></span>`;
     return `<span class="rf-layer-name">${t("rf.layer", { n })}</span>${cells}
       <span class="rf-layer-tools">
         <button type="button" data-act="up" aria-label="${t("rf.up", { n })}" title="${t("rf.up", { n })}">↑</button>
         <button type="button" data-act="down" aria-label="${t("rf.down", { n })}" title="${t("rf.down", { n })}">↓</button>
         <button type="button" data-act="remove" aria-label="${t("rf.remove", { n })}" title="${t("rf.remove", { n })}">×</button>
-      </span>`;
+      </span>${kind}`;
   }
 
   function renderRows() {
@@ -64,10 +67,13 @@ export function createControls(form, { bounds, presets, t, onEdit }) {
         li.className = "rf-layer";
         li.dataset.index = String(i);
         li.innerHTML = rowHtml(i);
-        for (const input of li.querySelectorAll("input")) {
+        for (const input of li.querySelectorAll("input[type=number]")) {
           input.value = String(layer[input.dataset.field]);
           input.dataset.name = t(`rf.col.${input.dataset.field}`);
         }
+        li.querySelector("[data-field=kind]").value = layer.kind || "conv";
+        li.querySelector("[data-field=ceil]").checked = Boolean(layer.ceil);
+        li.querySelector(".rf-ceil").hidden = layer.kind !== "pool";
         li.querySelector('[data-act="up"]').disabled = i === 0;
         li.querySelector('[data-act="down"]').disabled = i === layers.length - 1;
         li.querySelector('[data-act="remove"]').disabled = layers.length === 1;
@@ -92,7 +98,7 @@ export function createControls(form, { bounds, presets, t, onEdit }) {
   }
 
   list.addEventListener("input", (e) => {
-    const input = e.target.closest("input");
+    const input = e.target.closest("input[type=number]");
     if (!input) return;
     const v = checked(input, bounds[input.dataset.field]);
     if (v === null) return;
@@ -102,7 +108,15 @@ export function createControls(form, { bounds, presets, t, onEdit }) {
     onEdit({ layers });
   });
   list.addEventListener("change", (e) => {
-    const input = e.target.closest("input");
+    const pick = e.target.closest("[data-field=kind], [data-field=ceil]");
+    if (pick) {
+      const i = Number(pick.closest("li").dataset.index);
+      const patch = pick.dataset.field === "kind" ? { kind: pick.value, ceil: false } : { ceil: pick.checked };
+      const focus = `li[data-index="${i}"] [data-field="${pick.dataset.field}"]`;
+      edited(layers.map((l, j) => (j === i ? { ...l, ...patch } : l)), focus);
+      return;
+    }
+    const input = e.target.closest("input[type=number]");
     if (input && input.getAttribute("aria-invalid") === "true") {
       clampInto(input, bounds[input.dataset.field]);
       input.dispatchEvent(new Event("input", { bubbles: true }));

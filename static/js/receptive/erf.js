@@ -127,6 +127,8 @@ export function createErf(doc, { t, fmt, onEdit }) {
       $("erf-message-text").textContent = text;
       $("erf-message").hidden = false;
       $("erf-views").hidden = true;
+      $("erf-facts").textContent = "";
+      $("erf-depth-table").replaceChildren();
       last = null;
     },
     relayout() {

@@ -1,7 +1,8 @@
 /**
  * receptive/state.js: the page's one state object and its URL form.
  *
- *   { layers: [{k, s, p, d}]   from the input up (docs/api.md order)
+ *   { layers: [{k, s, p, d, kind, ceil}]   from the input up (docs/api.md order); kind is
+ *                              conv | pool | convT, ceil is a pool's ceil_mode
  *     size: number             input length H = W
  *     y: number | null,
  *     weights: "uniform" | "random", relu: boolean, seeds: number }   effective field (erf.js)       output index along both axes; null = "the middle", resolved
@@ -33,11 +34,18 @@ const FIELDS = ["k", "s", "p", "d"];
 
 const clamp = (v, [lo, hi]) => Math.min(hi, Math.max(lo, v));
 
+const ITEM = "((conv|convT|pool):)?\\d+(,\\d+){2,3}(,ceil)?";
+const STACK = new RegExp(`^${ITEM}(;${ITEM})*$`);
+export const KINDS = ["conv", "pool", "convT"];
+
 export function parseLayers(text, bounds) {
-  if (typeof text !== "string" || !/^\d+(,\d+){2,3}(;\d+(,\d+){2,3})*$/.test(text)) return null;
+  if (typeof text !== "string" || !STACK.test(text)) return null;
   const layers = text.split(";").map((spec) => {
-    const [k, s, p, d = 1] = spec.split(",").map(Number);
-    const layer = { k, s, p, d };
+    const [kind, numbers] = spec.includes(":") ? spec.split(":") : ["conv", spec];
+    const parts = numbers.split(",");
+    const ceil = parts[parts.length - 1] === "ceil";
+    const [k, s, p, d = 1] = (ceil ? parts.slice(0, -1) : parts).map(Number);
+    const layer = { k, s, p, d, kind, ceil: ceil && kind === "pool" };
     for (const f of FIELDS) layer[f] = clamp(layer[f], bounds[f]);
     return layer;
   });
@@ -45,7 +53,14 @@ export function parseLayers(text, bounds) {
 }
 
 export function layersText(layers) {
-  return layers.map(({ k, s, p, d }) => (d === 1 ? `${k},${s},${p}` : `${k},${s},${p},${d}`)).join(";");
+  // a conv keeps today's bare "k,s,p[,d]" so old links and the API's default read the same
+  return layers
+    .map(({ k, s, p, d, kind = "conv", ceil = false }) => {
+      const numbers = d === 1 ? `${k},${s},${p}` : `${k},${s},${p},${d}`;
+      const prefix = kind === "conv" ? "" : `${kind}:`;
+      return `${prefix}${numbers}${kind === "pool" && ceil ? ",ceil" : ""}`;
+    })
+    .join(";");
 }
 
 function parseHash(hash, initial) {

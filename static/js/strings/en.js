@@ -393,6 +393,16 @@ export default {
 
   // receptive: the effective receptive field (issue 11)
   "rf.preset.deep3": "Eight 3×3 convs (effective width √n)",
+  "rf.kind.conv": "conv",
+  "rf.kind.pool": "pooling",
+  "rf.kind.convT": "transposed conv",
+  "rf.in.kind": "Layer {n}: kind",
+  "rf.in.ceil": "Layer {n}: ceil_mode",
+  "rf.ceil": "ceil_mode",
+  "rf.summary.transposed": "A transposed layer spreads each input over several outputs, so the field depends on y: r₀ here is this output's exact interval.",
+  "rf.formula.transposed": "With a transposed layer there is no single r₀, S₀ or P₀: the region is found by following the taps back from output y.",
+  "rf.preset.poolceil": "3×3 pool with ceil_mode",
+  "rf.preset.updown": "Down (stride 2) and up (transposed)",
   "rf.erf": "Effective receptive field",
   "rf.erf.lead": "What the centre unit of the last map really sees: |∂y/∂x| over the input (Luo et al., 2016), normalised to sum 1, inside the theoretical field's dashed outline; the ellipse is one standard deviation σ.",
   "rf.erf.weights": "Weights",
