@@ -17,6 +17,8 @@ from .concepts import routes as concepts
 from .conv import routes as conv
 from .lab import decode
 from .lab import routes as lab
+from .learn import routes as learn
+from .pool import routes as pool
 from .receptive import routes as receptive
 from .resources import STATIC
 from .security import SecurityHeaders
@@ -52,7 +54,7 @@ def create_app() -> FastAPI:
         """Liveness probe; `async`, so it never queues behind heavy work in the thread pool."""
         return {"status": "ok"}
 
-    for feature in (pages, docs, presets, conv, lab, receptive, concepts):
+    for feature in (pages, docs, presets, conv, lab, receptive, concepts, learn, pool):
         app.include_router(feature.router)
     return app
 

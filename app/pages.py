@@ -7,7 +7,10 @@ from fastapi import APIRouter, HTTPException, Request
 from fastapi.responses import HTMLResponse
 from fastapi.templating import Jinja2Templates
 
+from .learn.images import IMAGES
+from .learn.params import MAX_ITERATIONS, LearnParams
 from .presets import presets
+from .receptive.erf import ErfParams
 from .receptive.params import StackParams
 from .resources import TEMPLATES
 from .settings import limits
@@ -34,13 +37,15 @@ def lab(request: Request) -> HTMLResponse:
 
 # The page's editor bounds (a readable classroom range inside what the API accepts); the
 # default stack and input size are the API's own, so they live in one place.
-RF_BOUNDS = {"k": [1, 11], "s": [1, 4], "p": [0, 8], "d": [1, 8], "size": [8, 128], "layers": 8}
+RF_BOUNDS = {"k": [1, 11], "s": [1, 4], "p": [0, 8], "d": [1, 8], "size": [8, 128], "layers": 8,
+             "seeds": [1, 16]}  # fmt: skip
 
 
 @router.get("/receptive", response_class=HTMLResponse)
 def receptive(request: Request) -> HTMLResponse:
     """The receptive field of a stack of conv layers, grown layer by layer."""
     defaults = {k: StackParams.model_fields[k].default for k in ("layers", "size")}
+    defaults["seeds"] = ErfParams.model_fields["seeds"].default
     state = _common() | {"defaults": defaults, "bounds": RF_BOUNDS}
     return templates.TemplateResponse(
         request, "receptive.html", {"page": "receptive", "initial_state": state}
@@ -80,6 +85,15 @@ def lesson(request: Request, slug: str) -> HTMLResponse:
     return templates.TemplateResponse(request, "lesson.html", context)
 
 
+@router.get("/learn", response_class=HTMLResponse)
+def learn(request: Request) -> HTMLResponse:
+    """Learn a kernel by gradient descent, live."""
+    fields = LearnParams.model_fields
+    names = ("target", "kernel_size", "image", "size", "lr_scale", "iterations", "seed", "init")
+    targets = [{"name": p.name, "sizes": [k for k in p.sizes if k <= 7]} for p in presets()]
+    choices = {"targets": targets, "images": list(IMAGES), "iterations": [1, MAX_ITERATIONS]}
+    state = _common() | {"defaults": {k: fields[k].default for k in names}, "choices": choices}
+        request, "learn.html", {"page": "learn", "initial_state": state}
 def _common() -> dict[str, object]:
     """What every page starts from: the server's limits and the kernel presets."""
     return {"limits": limits(), "kernels": [p.model_dump() for p in presets()]}

@@ -9,6 +9,7 @@ from .checks import check, check_groups, check_transpose, group_choices
 from .conv import conv2d, convolve2d
 from .cost import ConvCost, conv_cost, output_size
 from .erf import EffectiveField, effective_field
+from .erf_width import linear_std
 from .errors import ConvError
 from .geometry import AXES, ConvShape, out_size, span, taps, transpose_out_size
 from .kernels import PRESETS, SIZED, kernel, preset_sizes
@@ -80,6 +81,7 @@ __all__ = [
     "noise_image",
     "EffectiveField",
     "effective_field",
+    "linear_std",
     "PoolStep",
     "pool_steps",
     "AXES",

@@ -13,18 +13,25 @@ import numpy as np
 from .backward import conv2d_backward
 from .errors import ConvError
 from .geometry import out_size, span, taps, transpose_out_size
+from .pooling import pool_out_size
 from .transposed import conv_transpose2d_backward
 
 
 @dataclass(frozen=True)
 class Layer:
-    """One layer along one axis: kernel k, stride s, left/top padding p, dilation d."""
+    """One layer along one axis: kernel k, stride s, left/top padding p, dilation d.
+
+    transposed: a conv_transpose2d layer; pool: a pooling window (max or avg read the same
+    inputs, so the field is a conv's), whose ceil_mode may add one output (pool_out_size).
+    """
 
     k: int
     s: int = 1
     p: int = 0
     d: int = 1
     transposed: bool = False
+    pool: bool = False
+    ceil_mode: bool = False
 
     def __post_init__(self) -> None:
         if min(self.k, self.s, self.d) < 1 or self.p < 0:
@@ -34,6 +41,31 @@ class Layer:
                 code="layer_invalid",
                 params={"k": self.k, "s": self.s, "p": self.p, "d": self.d},
             )
+        if self.pool and self.p > self.k // 2:  # torch's pool2d_shape_check
+            raise ConvError(
+                f"pooling padding {self.p} must be at most half the kernel "
+                f"({self.k} // 2 = {self.k // 2}), as in PyTorch",
+                code="layer_pool_padding",
+                params={"padding": self.p, "kernel": self.k, "max": self.k // 2},
+            )
+        if (self.ceil_mode and not self.pool) or (self.pool and self.transposed):
+            raise ConvError(
+                "ceil_mode belongs to pooling layers, and a pooling layer is not transposed",
+                code="layer_kind",
+                params={},
+            )
+
+    @property
+    def kind(self) -> str:
+        return "pool" if self.pool else "convT" if self.transposed else "conv"
+
+    def out_size(self, n: int) -> int:
+        """This layer's output length for an input of length n (may be < 1)."""
+        if self.transposed:
+            return transpose_out_size(n, self.k, self.s, self.p, self.d, 0)
+        if self.pool:
+            return pool_out_size(n, self.k, self.s, self.p, self.d, self.ceil_mode)
+        return out_size(n, self.k, self.s, (self.p, self.p), self.d)
 
 
 @dataclass(frozen=True)
@@ -77,8 +109,7 @@ def map_sizes(layers: list[Layer], n: int) -> list[int]:
     """Length of every feature map from the input (n) up; a layer that no longer fits raises."""
     sizes = [n]
     for i, la in enumerate(layers, start=1):
-        m = (transpose_out_size(sizes[-1], la.k, la.s, la.p, la.d, 0) if la.transposed
-             else out_size(sizes[-1], la.k, la.s, (la.p, la.p), la.d))  # fmt: skip
+        m = la.out_size(sizes[-1])
         if m < 1:
             raise ConvError(
                 f"layer {i} (kernel {la.k}, dilation {la.d}) is larger than its "
@@ -170,6 +201,8 @@ def paths(layers: list[Layer], sizes: list[int], y: int) -> np.ndarray:
         if layer.transposed:
             op = g.shape[-1] - transpose_out_size(n, layer.k, layer.s, layer.p, layer.d, 0)
             g = conv_transpose2d_backward(g, x, w, s, p, (0, op), 1, d)[0]
-        else:
-            g = conv2d_backward(g, x, w, s, p, d)[0]
+        else:  # ceil_mode's last window reads past the padding: zeros there, then dropped
+            extra = g.shape[-1] - out_size(n, layer.k, layer.s, (layer.p, layer.p), layer.d)
+            x = np.zeros((1, 1, 1, n + extra))
+            g = conv2d_backward(g, x, w, s, p, d)[0][..., :n]
     return np.rint(g[0, 0, 0]).astype(np.int64)

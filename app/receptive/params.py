@@ -1,6 +1,13 @@
-"""Query model of a layer stack: `layers=k,s,p[,d];...` from the input up, validated by pydantic."""
+"""Query model of a layer stack from the input up, validated by pydantic.
+
+`layers=k,s,p[,d];...` (conv layers, today's syntax) or, per layer, a kind prefix:
+`conv:3,1,1;pool:2,2,0,ceil;convT:4,2,1` (`pool:k,s,p[,d][,ceil]`: ceil_mode on; `convT`:
+a transposed conv). A bare item is a conv, so old links keep working.
+"""
 
 from __future__ import annotations
+
+from typing import Literal
 
 from pydantic import (
     BaseModel,
@@ -18,7 +25,7 @@ from ..errors import translate
 from ..settings import get_settings
 
 S = get_settings()
-LAYER = r"\d{1,2},\d{1,2},\d{1,2}(,\d{1,2})?"
+LAYER = r"((conv|convT|pool):)?\d{1,2},\d{1,2},\d{1,2}(,\d{1,2})?(,ceil)?"
 MAX_LAYERS = 8  # with kernels <= max_kernel, path counts stay below 11**8: exact in JSON
 
 
@@ -30,9 +37,21 @@ class LayerIn(BaseModel):
     stride: int = Field(ge=1, le=S.max_stride)
     padding: int = Field(ge=0, le=S.max_padding)
     dilation: int = Field(1, ge=1, le=S.max_dilation)
+    kind: Literal["conv", "convT", "pool"] = "conv"
+    ceil_mode: bool = False
 
 
 STACK = TypeAdapter(list[LayerIn])
+NUMBERS = ("kernel", "stride", "padding", "dilation")
+
+
+def _item(text: str) -> dict[str, object]:
+    """'pool:2,2,0,ceil' -> {kind: pool, kernel: 2, stride: 2, padding: 0, ceil_mode: True}."""
+    kind, _, numbers = text.rpartition(":")
+    parts = numbers.split(",")
+    ceil = parts[-1] == "ceil"
+    item: dict[str, object] = dict(zip(NUMBERS, parts[:-1] if ceil else parts, strict=False))
+    return item | {"kind": kind or "conv", "ceil_mode": ceil}
 
 
 class StackParams(BaseModel):
@@ -48,15 +67,18 @@ class StackParams(BaseModel):
 
     @model_validator(mode="after")
     def _build(self) -> StackParams:
-        names = list(LayerIn.model_fields)  # kernel, stride, padding, dilation
-        items = [dict(zip(names, t.split(","), strict=False)) for t in self.layers.split(";")]
+        items = [_item(t) for t in self.layers.split(";")]
         try:
             stack = STACK.validate_python(items)
         except ValidationError as exc:  # 'layer 2 stride must be at least 1', with its code
             first = exc.errors()[0]
             index, name = first["loc"][0], first["loc"][-1]
             raise translate({**first, "loc": (f"layer {int(index) + 1} {name}",)}) from None
-        self._stack = [Layer(la.kernel, la.stride, la.padding, la.dilation) for la in stack]
+        self._stack = [
+            Layer(la.kernel, la.stride, la.padding, la.dilation, transposed=la.kind == "convT",
+                  pool=la.kind == "pool", ceil_mode=la.ceil_mode)
+            for la in stack
+        ]  # fmt: skip
         self._sizes = map_sizes(self._stack, self.size)
         if self.y >= self._sizes[-1]:
             size = self._sizes[-1]

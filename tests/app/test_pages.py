@@ -9,7 +9,7 @@ import pytest
 EXTERNAL = re.compile(r"""(?:src|href)=["']?(?:https?:)?//""")
 
 
-@pytest.mark.parametrize("path", ["/", "/lab", "/docs"])
+@pytest.mark.parametrize("path", ["/", "/lab", "/docs", "/learn"])
 def test_pages_load_nothing_from_another_host(client, path):
     r = client.get(path)
     assert r.status_code == 200 and "text/html" in r.headers["content-type"]

@@ -17,6 +17,7 @@ PAGES = {
     "lab.html": "js/lab/main.js",
     "receptive.html": "js/receptive/main.js",
     "lesson.html": "js/lessons/main.js",
+    "learn.html": "js/learn/main.js",
 }
 KEY = re.compile(r'^\s*"([^"]+)":', re.M)
 FONT = STATIC / "fonts" / "noto-sans-sc-subset.woff2"

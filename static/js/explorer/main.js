@@ -11,6 +11,8 @@ import { createReadout } from "./readout.js";
 import { createScene } from "./scene.js";
 import { readInitial } from "../shared/hash-store.js";
 import { createState } from "./state.js";
+import { createPool } from "./pool/pool.js";
+import { fmt } from "../shared/format.js";
 
 translate();
 
@@ -58,9 +60,12 @@ explorer = createExplorer({
 });
 controls = createControls(document, { store, player, explorer, scene, t });
 
+const pool = createPool(document, { t, fmt, has });
 function load() {
   const s = store.get();
   controls.view(s.view);
+  if (s.view === "pool") return pool.show(); // the pooling tab has its own plan and steps
+  pool.hide();
   explorer.load({ view: s.view, params: s.params, k: s.k });
 }
 
@@ -75,11 +80,15 @@ store.subscribe((s, changed) => {
 onLangChange(() => {
   controls.relabel();
   explorer.relabel();
+  pool.relabel();
 });
 let raf = 0;
 const relayout = () => {
   cancelAnimationFrame(raf);
-  raf = requestAnimationFrame(() => explorer.relayout());
+  raf = requestAnimationFrame(() => {
+    explorer.relayout();
+    pool.relabel(); // redraws the pooling tab at the new size
+  });
 };
 window.addEventListener("convscope:large", relayout);
 new ResizeObserver(relayout).observe(document.getElementById("views"));

@@ -4,7 +4,7 @@
  *   { params: {name: string}   API parameters the user set (docs/api.md names); anything not
  *                              here takes the server's default, so defaults live in one place
  *                              (the server, or #initial-state "defaults" when it sends them)
- *     view: "forward" | "backward" | "transpose"
+ *     view: "forward" | "backward" | "transpose" | "pool" (the pooling tab, pool/pool.js)
  *     k: number                the step shown (the player owns it; kept here for the URL)
  *     speed: number }          index into SPEEDS
  *
@@ -21,7 +21,7 @@
 import { createHashStore, readInitial } from "../shared/hash-store.js";
 
 export const SPEEDS = [0.5, 1, 2, 4, 8, 16, 32, 64, 128, 256, 512, 1024]; // steps per second
-export const VIEWS = ["forward", "backward", "transpose"];
+export const VIEWS = ["forward", "backward", "transpose", "pool"];
 export const PARAM_KEYS = [
   "batch", "in_channels", "out_channels", "height", "width", "kernel_size", "stride", "padding",
   "dilation", "groups", "padding_mode", "bias", "bias_values", "input", "glyph", "seed",

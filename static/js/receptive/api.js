@@ -8,6 +8,8 @@
  *       y may be null (the middle of the last map) or beyond the last map after an edit
  *       shrank it. Only the server knows the last map's length, so ask it with y = 0 first
  *       and then for the y that fits: the middle, or the last position.
+ *   fetchErf(layers, size, {weights, relu, seeds}) -> Promise<Erf>   GET /api/receptive-field/erf
+ *       Erf = {erf, std, mean, center, out_size, rf, region, visible, linear_std, depth}
  *   failures are shared/http.js's HttpError
  */
 import { getJson } from "../shared/http.js";
@@ -30,6 +32,10 @@ export function fetchField(layers, size, y) {
     if (cache.size > CACHE_SIZE) cache.delete(cache.keys().next().value);
   }
   return answer;
+}
+
+export function fetchErf(layers, size, { weights, relu, seeds }) {
+  return getJson(`${URL_PATH}/erf?layers=${layersText(layers)}&size=${size}&weights=${weights}&relu=${relu}&seeds=${seeds}`);
 }
 
 export async function resolveField(layers, size, y) {

@@ -42,7 +42,7 @@ export function createControls(form, { bounds, presets, t, onEdit }) {
   }
 
   list.addEventListener("input", (e) => {
-    const input = e.target.closest("input");
+    const input = e.target.closest("input[type=number]");
     if (!input) return;
     const v = checked(input, bounds[input.dataset.field], t);
     if (v === null) return;
@@ -52,7 +52,15 @@ export function createControls(form, { bounds, presets, t, onEdit }) {
     onEdit({ layers });
   });
   list.addEventListener("change", (e) => {
-    const input = e.target.closest("input");
+    const pick = e.target.closest("[data-field=kind], [data-field=ceil]");
+    if (pick) {
+      const i = Number(pick.closest("li").dataset.index);
+      const patch = pick.dataset.field === "kind" ? { kind: pick.value, ceil: false } : { ceil: pick.checked };
+      const focus = `li[data-index="${i}"] [data-field="${pick.dataset.field}"]`;
+      edited(layers.map((l, j) => (j === i ? { ...l, ...patch } : l)), focus);
+      return;
+    }
+    const input = e.target.closest("input[type=number]");
     if (input && input.getAttribute("aria-invalid") === "true") {
       clampInto(input, bounds[input.dataset.field], t);
       input.dispatchEvent(new Event("input", { bubbles: true }));

@@ -1,11 +1,14 @@
 /**
  * receptive/layer-rows.js: the layer-stack editor's rows as pure functions of the layers:
- * the row markup, the whole list, and how a typed number is checked or clamped into bounds.
+ * the row markup (numbers, the layer's kind and, for pooling, ceil_mode), the whole list, and
+ * how a typed number is checked or clamped into bounds.
  *
  *   renderRows(form, layers, bounds, t)     rebuild #layers, the add button and the count
  *   checked(input, [lo, hi], t) -> v | null  marks aria-invalid and a title when out of bounds
  *   clampInto(input, range, t) -> v          the nearest value in range, written back
  */
+import { KINDS } from "./state.js";
+
 const FIELDS = ["k", "s", "p", "d"];
 
 export function checked(input, [lo, hi], t) {
@@ -28,12 +31,15 @@ function rowHtml(i, bounds, t) {
     (f) =>
       `<input type="number" inputmode="numeric" step="1" data-field="${f}" min="${bounds[f][0]}" max="${bounds[f][1]}" aria-label="${t(`rf.in.${f}`, { n })}">`,
   ).join("");
+  const kinds = KINDS.map((k) => `<option value="${k}">${t(`rf.kind.${k}`)}</option>`).join("");
+  const kind = `<span class="rf-layer-kind"><select data-field="kind" aria-label="${t("rf.in.kind", { n })}">${kinds}</select>
+    <label class="rf-ceil"><input type="checkbox" data-field="ceil" aria-label="${t("rf.in.ceil", { n })}"> <span>${t("rf.ceil")}</span></label></span>`;
   return `<span class="rf-layer-name">${t("rf.layer", { n })}</span>${cells}
     <span class="rf-layer-tools">
       <button type="button" data-act="up" aria-label="${t("rf.up", { n })}" title="${t("rf.up", { n })}">↑</button>
       <button type="button" data-act="down" aria-label="${t("rf.down", { n })}" title="${t("rf.down", { n })}">↓</button>
       <button type="button" data-act="remove" aria-label="${t("rf.remove", { n })}" title="${t("rf.remove", { n })}">×</button>
-    </span>`;
+    </span>${kind}`;
 }
 
 export function renderRows(form, layers, bounds, t) {
@@ -44,10 +50,13 @@ export function renderRows(form, layers, bounds, t) {
       li.className = "rf-layer";
       li.dataset.index = String(i);
       li.innerHTML = rowHtml(i, bounds, t);
-      for (const input of li.querySelectorAll("input")) {
+      for (const input of li.querySelectorAll("input[type=number]")) {
         input.value = String(layer[input.dataset.field]);
         input.dataset.name = t(`rf.col.${input.dataset.field}`);
       }
+      li.querySelector("[data-field=kind]").value = layer.kind || "conv";
+      li.querySelector("[data-field=ceil]").checked = Boolean(layer.ceil);
+      li.querySelector(".rf-ceil").hidden = layer.kind !== "pool";
       li.querySelector('[data-act="up"]').disabled = i === 0;
       li.querySelector('[data-act="down"]').disabled = i === layers.length - 1;
       li.querySelector('[data-act="remove"]').disabled = layers.length === 1;

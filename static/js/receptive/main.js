@@ -3,10 +3,12 @@
  * controls edit the state; hovering the strip previews another y "as if" it were chosen, from
  * the same code path, without touching the URL.
  */
+import { errorText } from "../shared/error-view.js";
 import { fmt } from "../shared/format.js";
 import { getLang, has, onLangChange, t, translate } from "../shared/i18n.js";
-import { fetchField, resolveField } from "./api.js";
+import { fetchErf, fetchField, resolveField } from "./api.js";
 import { createControls } from "./controls.js";
+import { createErf } from "./erf.js";
 import { createPanel } from "./panel.js";
 import { PRESETS } from "./presets.js";
 import { createStore, readInitial } from "./state.js";
@@ -24,6 +26,7 @@ const controls = createControls($("rf-form"), {
   onEdit: (patch) => store.set(patch, { source: "controls" }),
 });
 
+const erf = createErf(document, { t, fmt, onEdit: (patch) => store.set(patch, { source: "erf" }) });
 let good = null; // the last answer shown for the state: {field, y}
 let loads = 0; // a newer load makes an older one's answer stale
 let previews = 0; // likewise for hover previews; a finished load also ends them
@@ -46,12 +49,28 @@ async function load(state) {
     controls.show(store.get());
     panel.clear();
     render(field, y);
+    loadErf(state, mine);
   } catch (err) {
     if (mine === loads) panel.error(err);
   } finally {
     if (mine === loads) {
       panel.busy(false);
       document.body.dataset.rfReady = "true";
+    }
+  }
+}
+
+async function loadErf(state, mine) {
+  erf.busy(true);
+  try {
+    const answer = await fetchErf(state.layers, state.size, state);
+    if (mine === loads) erf.show(answer);
+  } catch (err) {
+    if (mine === loads) erf.error(errorText(err, t, has));
+  } finally {
+    if (mine === loads) {
+      erf.busy(false);
+      document.body.dataset.erfReady = "true";
     }
   }
 }
@@ -68,6 +87,7 @@ async function preview(y) {
 
 store.subscribe((state) => {
   controls.show(state);
+  erf.controls(state);
   load(state);
 });
 
@@ -76,17 +96,23 @@ onLangChange(() => {
   controls.relabel();
   panel.relabel();
   views.relayout();
+  erf.relayout();
 });
-window.addEventListener("convscope:large", () => views.relayout());
+window.addEventListener("convscope:large", () => {
+  views.relayout();
+  erf.relayout();
+});
 let width = 0; // only a new width re-lays out: drawing changes the height, not the width
 new ResizeObserver(([entry]) => {
   if (Math.round(entry.contentRect.width) === width) return;
   width = Math.round(entry.contentRect.width);
   views.relayout();
+  erf.relayout();
 }).observe($("figure"));
 
 translate(); // chrome.js translated the page before this page's strings were registered
 document.title = `${t("rf.title")} · ConvScope`;
 controls.relabel();
 controls.show(store.get());
+erf.controls(store.get());
 load(store.get());

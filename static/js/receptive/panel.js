@@ -26,17 +26,28 @@ export function createPanel(doc, { t, has, fmt }) {
   $("legend-ramp").style.background = rampGradient();
 
   const num = (v) => `<span class="n">${esc(fmt(v))}</span>`;
+  const val = (v) => (v === null ? "–" : fmt(v)); // null: no single value once a convT is in
+  const kindOf = (la) => (la.kind === "conv" ? "" : ` (${t(`rf.kind.${la.kind}`)}${la.ceil_mode ? ", ceil" : ""})`);
   const range = ([a, b]) => (a === b ? fmt(a) : `${fmt(a)} … ${fmt(b)}`);
 
   function summary(field, y) {
     $("summary-text").textContent = t("rf.summary", { y: fmt(y), r: fmt(field.size) });
-    $("summary-sub").textContent = t("rf.summary.sub", { r: fmt(field.size), s: fmt(field.stride), p: fmt(field.padding) });
+    $("summary-sub").textContent =
+      field.stride === null
+        ? t("rf.summary.transposed")
+        : t("rf.summary.sub", { r: fmt(field.size), s: fmt(field.stride), p: fmt(field.padding) });
     const rf = $("rf-size");
     rf.textContent = fmt(field.size);
     rf.dataset.value = String(field.size);
   }
 
   function formula(field, y) {
+    if (field.stride === null) {
+      // a transposed layer: the field depends on y, so there is no r0 formula to show
+      $("formula-numbers").textContent = t("rf.formula.transposed");
+      for (const id of ["formula-stride", "region-u", "region-v"]) $(id).textContent = "";
+      return;
+    }
     // r0 = sum over l of (k_eff,l - 1) * jump before l, + 1; the jump before layer 1 is 1 and
     // before layer l it is the server's stride after layer l - 1.
     const terms = field.layers.map((layer, l) => {
@@ -79,8 +90,8 @@ export function createPanel(doc, { t, has, fmt }) {
       ...field.layers.map((la, l) => {
         const cells = ["k", "s", "p", "d", "k_eff"].map((key) => `<td data-col="${key}">${esc(fmt(la[key]))}</td>`);
         return (
-          `<tr data-layer="${l + 1}"><th scope="row">${esc(t("rf.layer", { n: l + 1 }))}</th>${cells.join("")}` +
-          `<td data-col="rf">${esc(fmt(la.rf))}</td><td data-col="jump">${esc(fmt(la.stride))}</td>` +
+          `<tr data-layer="${l + 1}"><th scope="row">${esc(t("rf.layer", { n: l + 1 }) + kindOf(la))}</th>${cells.join("")}` +
+          `<td data-col="rf">${esc(val(la.rf))}</td><td data-col="jump">${esc(val(la.stride))}</td>` +
           `<td data-col="map">${esc(fmt(field.maps[l + 1]))}</td></tr>`
         );
       }),

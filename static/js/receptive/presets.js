@@ -15,4 +15,10 @@ export const PRESETS = [
   { id: "dil22", layers: "3,1,2,2;3,1,2,2", size: 24 },
   // conv1 11/4 (padding 2), pool 3/2, conv2 5/1 (padding 2), pool 3/2: r0 = 67
   { id: "alexnet", layers: "11,4,2;3,2,0;5,1,2;3,2,0", size: 96 },
+  // a 3x3 pool with ceil_mode: 9 -> 5 positions instead of 4 (the last window hangs over)
+  { id: "poolceil", layers: "3,1,1;pool:3,2,0,ceil;3,1,1", size: 9 },
+  // down by a strided conv, back up by a transposed conv: the field depends on the position
+  { id: "updown", layers: "3,2,1;convT:4,2,1", size: 16 },
+  // eight 3x3 convs: r0 grows by 2 a layer, the effective width only like sqrt(n) (issue 11)
+  { id: "deep3", layers: "3,1,1;3,1,1;3,1,1;3,1,1;3,1,1;3,1,1;3,1,1;3,1,1", size: 48 },
 ];

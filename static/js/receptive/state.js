@@ -1,13 +1,17 @@
 /**
  * receptive/state.js: the page's one state object and its URL form.
  *
- *   { layers: [{k, s, p, d}]   from the input up (docs/api.md order)
+ *   { layers: [{k, s, p, d, kind, ceil}]   from the input up (docs/api.md order); kind is
+ *                              conv | pool | convT, ceil is a pool's ceil_mode
  *     size: number             input length H = W
- *     y: number | null }       output index along both axes; null = "the middle", resolved
+ *     y: number | null,
+ *     weights: "uniform" | "random", relu: boolean, seeds: number }   effective field (erf.js)       output index along both axes; null = "the middle", resolved
  *                              once the server has said how long the last map is
  *
  * The hash reads like the API's query, so a link is also a recipe:
  *   #layers=3,1,1;3,1,1;2,2,0&size=32&y=7      (",d" only when the dilation is not 1)
+ *   &weights=random&relu=true&seeds=4            (the effective field's inputs, when not the
+ *                                                 defaults: ones, no ReLU)
  * Defaults (stack and size) and the editor's bounds come from #initial-state, i.e. the
  * server; nothing here knows a number of its own.
  *
@@ -30,11 +34,18 @@ const FIELDS = ["k", "s", "p", "d"];
 
 const clamp = (v, [lo, hi]) => Math.min(hi, Math.max(lo, v));
 
+const ITEM = "((conv|convT|pool):)?\\d+(,\\d+){2,3}(,ceil)?";
+const STACK = new RegExp(`^${ITEM}(;${ITEM})*$`);
+export const KINDS = ["conv", "pool", "convT"];
+
 export function parseLayers(text, bounds) {
-  if (typeof text !== "string" || !/^\d+(,\d+){2,3}(;\d+(,\d+){2,3})*$/.test(text)) return null;
+  if (typeof text !== "string" || !STACK.test(text)) return null;
   const layers = text.split(";").map((spec) => {
-    const [k, s, p, d = 1] = spec.split(",").map(Number);
-    const layer = { k, s, p, d };
+    const [kind, numbers] = spec.includes(":") ? spec.split(":") : ["conv", spec];
+    const parts = numbers.split(",");
+    const ceil = parts[parts.length - 1] === "ceil";
+    const [k, s, p, d = 1] = (ceil ? parts.slice(0, -1) : parts).map(Number);
+    const layer = { k, s, p, d, kind, ceil: ceil && kind === "pool" };
     for (const f of FIELDS) layer[f] = clamp(layer[f], bounds[f]);
     return layer;
   });
@@ -42,7 +53,14 @@ export function parseLayers(text, bounds) {
 }
 
 export function layersText(layers) {
-  return layers.map(({ k, s, p, d }) => (d === 1 ? `${k},${s},${p}` : `${k},${s},${p},${d}`)).join(";");
+  // a conv keeps today's bare "k,s,p[,d]" so old links and the API's default read the same
+  return layers
+    .map(({ k, s, p, d, kind = "conv", ceil = false }) => {
+      const numbers = d === 1 ? `${k},${s},${p}` : `${k},${s},${p},${d}`;
+      const prefix = kind === "conv" ? "" : `${kind}:`;
+      return `${prefix}${numbers}${kind === "pool" && ceil ? ",ceil" : ""}`;
+    })
+    .join(";");
 }
 
 function parseHash(hash, initial) {
@@ -51,13 +69,18 @@ function parseHash(hash, initial) {
   const layers = parseLayers(q.get("layers"), bounds) || parseLayers(defaults.layers, bounds);
   const size = /^\d+$/.test(q.get("size") || "") ? clamp(Number(q.get("size")), bounds.size) : defaults.size;
   const y = /^\d+$/.test(q.get("y") || "") ? Number(q.get("y")) : null;
-  return { layers, size: clamp(size, bounds.size), y };
+  // the effective field's own inputs (erf.js): absent from the hash means the defaults
+  const weights = q.get("weights") === "random" ? "random" : "uniform";
+  const relu = q.get("relu") === "true";
+  const seeds = /^\d+$/.test(q.get("seeds") || "") ? clamp(Number(q.get("seeds")), bounds.seeds) : defaults.seeds;
+  return { layers, size: clamp(size, bounds.size), y, weights, relu, seeds };
 }
 
 function toHash(state) {
   // Written by hand, not URLSearchParams: "," and ";" stay readable in the address bar.
   const y = state.y === null ? "" : `&y=${state.y}`;
-  return `#layers=${layersText(state.layers)}&size=${state.size}${y}`;
+  const erf = state.weights === "uniform" && !state.relu ? "" : `&weights=${state.weights}&relu=${state.relu}&seeds=${state.seeds}`;
+  return `#layers=${layersText(state.layers)}&size=${state.size}${y}${erf}`;
 }
 
 export function createStore(initial, win = window) {

@@ -20,7 +20,11 @@ def test_receptive_page_loads_nothing_from_another_host(client):
 
 def test_receptive_page_starts_from_the_apis_defaults(client):
     state = json.loads(STATE.search(client.get("/receptive").text).group(1))
-    assert state["defaults"] == {"layers": StackParams().layers, "size": StackParams().size}
+    assert state["defaults"] == {
+        "layers": StackParams().layers,
+        "size": StackParams().size,
+        "seeds": 4,
+    }
     bounds = state["bounds"]
     assert bounds["k"] == [1, 11] and bounds["layers"] == 8
     r = client.get("/api/receptive-field", params={"size": bounds["size"][0]})

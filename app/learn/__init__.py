@@ -1,0 +1,1 @@
+"""Learn a kernel by gradient descent, live: the steps and the curvature that bounds the rate."""
