@@ -93,7 +93,11 @@ def learn(request: Request) -> HTMLResponse:
     targets = [{"name": p.name, "sizes": [k for k in p.sizes if k <= 7]} for p in presets()]
     choices = {"targets": targets, "images": list(IMAGES), "iterations": [1, MAX_ITERATIONS]}
     state = _common() | {"defaults": {k: fields[k].default for k in names}, "choices": choices}
+    return templates.TemplateResponse(
         request, "learn.html", {"page": "learn", "initial_state": state}
+    )
+
+
 def _common() -> dict[str, object]:
     """What every page starts from: the server's limits and the kernel presets."""
     return {"limits": limits(), "kernels": [p.model_dump() for p in presets()]}

@@ -666,6 +666,8 @@ export default {
   "err.pool_divisor": "除数必须是非零整数，收到 {divisor}",
   "err.pool_input_dims": "池化的输入必须是 (N, C, H, W) 或 (C, H, W)，收到 {ndim} 维",
   "err.pool_input_empty": "池化的输入不能为空",
+  "err.pool_kernel_size": "池化窗口的大小至少为 1，收到 {value}",
+  "err.pool_stride": "池化步幅至少为 1，收到 {value}：窗口必须移动",
   "err.pool_op": "池化必须是 'max' 或 'avg'，收到 {op}",
   "err.pool_output_size": "池化输出的{axis}会是 {out}：窗口 {span} 比填充后的输入 {padded} 还大；请用更小的窗口或更大的输入",
   "err.pool_padding": "{axis}方向的池化填充 {padding} 必须在 0 到卷积核的一半（{kernel} // 2 = {max}）之间，与 PyTorch 相同",
