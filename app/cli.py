@@ -90,6 +90,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         port=args.port,
         workers=args.workers,
         timeout_graceful_shutdown=3,  # SSE clients must not hold a shutdown open
+        # A student's page reuses its connection between clicks; uvicorn's 5 s default closes
+        # it so often that a request races the close (a ReadError in bench_classroom).
+        timeout_keep_alive=30,
         http=f"{_PACKAGE}.serving:GuardedProtocol",
         log_level="warning",
     )

@@ -4,7 +4,8 @@ uvicorn times out idle keep-alive connections, but a client that trickles its re
 byte at a time resets that timer with every byte and can hold a connection (and a classroom
 server's file descriptors) forever; ASGI middleware cannot help, since it runs only after the
 headers are parsed. So the deadline lives in the protocol: armed when a connection opens and
-after each response, disarmed when a request's headers are complete. Streams are unaffected.
+when the next request's first bytes arrive, disarmed when its headers are complete. An idle
+keep-alive connection is left to uvicorn's keep-alive timeout; streams are unaffected.
 
 A request the parser cannot read (most often a URL past its ~64 KB limit, e.g. a large
 `input_values`) is answered before the app sees it; uvicorn sends text/plain there, so this
@@ -45,15 +46,15 @@ class GuardedProtocol(HttpToolsProtocol):
         super().connection_made(transport)
         self._arm()
 
+    def data_received(self, data: bytes) -> None:
+        idle = self.cycle is None or self.cycle.response_complete
+        if idle and self._timer is None:  # the first bytes of the next request on this connection
+            self._arm()
+        super().data_received(data)
+
     def on_headers_complete(self) -> None:
         self._disarm()
         super().on_headers_complete()
-
-    def on_response_complete(self) -> None:
-        super().on_response_complete()
-        idle = self.cycle is None or self.cycle.response_complete  # no pipelined request waits
-        if idle and not self.transport.is_closing():
-            self._arm()  # the next request on this connection gets the same deadline
 
     def connection_lost(self, exc: Exception | None) -> None:
         self._disarm()
