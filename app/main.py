@@ -14,6 +14,7 @@ from . import docs, errors, pages, presets
 from .body_limit import BodyLimit
 from .capacity import Busy
 from .conv import routes as conv
+from .export import routes as export
 from .lab import decode
 from .lab import routes as lab
 from .receptive import routes as receptive
@@ -51,7 +52,7 @@ def create_app() -> FastAPI:
         """Liveness probe; `async`, so it never queues behind heavy work in the thread pool."""
         return {"status": "ok"}
 
-    for feature in (pages, docs, presets, conv, lab, receptive):
+    for feature in (pages, docs, presets, conv, lab, receptive, export):
         app.include_router(feature.router)
     return app
 

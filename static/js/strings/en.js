@@ -347,4 +347,15 @@ export default {
   "view.output.hint": "Output maps: click a cell to jump to its step; arrow keys step",
   "view.output.label": "Output maps, filled in up to the current step",
   "view.x": "Input",
+
+  // variants page (issue 10): export, code view and its error codes
+  "err.too_many_frames": "{frames} frames is more than the limit of {max_frames}: choose a shorter step range",
+  "err.empty_step_range": "the step range must hold at least one step: start {start}, stop {stop}",
+  "err.step_past_end": "step {step} is past the last step index {last}",
+  "err.no_frames": "there are no frames to encode",
+  "err.frame_too_short": "each frame must last at least {min_ms} ms, got {ms_per_frame}",
+  "err.unknown_language": "the language must be PyTorch, NumPy or convcore",
+  "err.unknown_kind": "the kind must be forward, backward or transposed",
+  "err.missing_grad_output": "the backward snippet needs the upstream gradient dy",
+  "err.snippet_too_large": "the code would hold {numbers} numbers, more than {max_numbers}: use a smaller input",
 };

@@ -441,4 +441,15 @@ export default {
   "view.output.hint": "输出特征图：点击格子跳到对应的步骤；方向键逐步移动",
   "view.output.label": "输出特征图，已计算到当前步",
   "view.x": "输入",
+
+  // variants page (issue 10): export, code view and its error codes
+  "err.too_many_frames": "{frames} 帧超过了上限 {max_frames}：请选择更短的步骤范围",
+  "err.empty_step_range": "步骤范围至少要包含一步：起始 {start}，结束 {stop}",
+  "err.step_past_end": "第 {step} 步超过了最后一步的序号 {last}",
+  "err.no_frames": "没有可以编码的帧",
+  "err.frame_too_short": "每帧至少要 {min_ms} 毫秒，现在是 {ms_per_frame}",
+  "err.unknown_language": "语言必须是 PyTorch、NumPy 或 convcore",
+  "err.unknown_kind": "类型必须是前向、反向或转置",
+  "err.missing_grad_output": "反向代码需要上游梯度 dy",
+  "err.snippet_too_large": "代码将包含 {numbers} 个数，超过上限 {max_numbers}：请使用更小的输入",
 };
