@@ -21,6 +21,7 @@ from .receptive import routes as receptive
 from .resources import STATIC
 from .security import SecurityHeaders
 from .settings import get_settings
+from .variants import routes as variants
 
 
 def create_app() -> FastAPI:
@@ -52,7 +53,7 @@ def create_app() -> FastAPI:
         """Liveness probe; `async`, so it never queues behind heavy work in the thread pool."""
         return {"status": "ok"}
 
-    for feature in (pages, docs, presets, conv, lab, receptive, export):
+    for feature in (pages, docs, presets, conv, lab, receptive, export, variants):
         app.include_router(feature.router)
     return app
 

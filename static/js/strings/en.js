@@ -358,4 +358,5 @@ export default {
   "err.unknown_kind": "the kind must be forward, backward or transposed",
   "err.missing_grad_output": "the backward snippet needs the upstream gradient dy",
   "err.snippet_too_large": "the code would hold {numbers} numbers, more than {max_numbers}: use a smaller input",
+  "err.update_diverges": "a learning rate of {lr} makes the kernel blow up; try a smaller one",
 };

@@ -452,4 +452,5 @@ export default {
   "err.unknown_kind": "类型必须是前向、反向或转置",
   "err.missing_grad_output": "反向代码需要上游梯度 dy",
   "err.snippet_too_large": "代码将包含 {numbers} 个数，超过上限 {max_numbers}：请使用更小的输入",
+  "err.update_diverges": "学习率 {lr} 会让卷积核发散；请换一个更小的",
 };
