@@ -34,6 +34,7 @@ def backward(p: BackwardAt) -> BackwardOut:
         x=c.x.tolist(),
         padded=convcore.pad(c.x, spec.padding, spec.padding_mode).tolist(),
         source=source.tolist(),
+        pad_mask=np.pad(np.zeros(shape.size, bool), spec.padding, constant_values=True).tolist(),
         kernel=c.kernel.tolist(),
         dy=dy.tolist(),
         dw=dw.tolist(),

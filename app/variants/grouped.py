@@ -33,6 +33,7 @@ def grouped(p: ConvAt) -> GroupedOut:
         rows.append(CostRow(name=name, groups=groups, params=cost.params, macs=cost.macs))
     return GroupedOut(
         groups=G,
+        C_g=C_g,
         C_in=C_in,
         C_out=C_out,
         bands=[[f // F_g * C_g, f // F_g * C_g + C_g] for f in range(C_out)],

@@ -13,6 +13,7 @@ class BackwardOut(BaseModel):
     x: Nested = Field(description="(N, C_in, H, W)")
     padded: Nested = Field(description="(N, C_in, Hp, Wp), padding filled by the mode")
     source: Nested = Field(description="(Hp, Wp): real cell h*W+w a padded cell copies; -1 none")
+    pad_mask: Nested = Field(description="(Hp, Wp) booleans, true on padding cells")
     kernel: Nested = Field(description="(C_out, C_in/groups, kH, kW) as applied")
     dy: Nested = Field(description="(N, C_out, H_out, W_out) upstream gradient")
     dw: Nested = Field(description="(C_out, C_in/groups, kH, kW) dL/dW = X correlated with dy")
@@ -52,6 +53,7 @@ class TransposedOut(BaseModel):
     element: Nested = Field(description="(H_z, W_z): x element h*W+w in each z cell; -1 none")
     step: dict[str, Any] = Field(description="the direct conv's step (as the forward event)")
     stamps: list[dict[str, Any]] = Field(description="the scatter's terms of this output")
+    output_padding: list[int] = Field(description="[rows, cols] output_padding adds at the end")
     steps: int
 
 
@@ -64,6 +66,7 @@ class CostRow(BaseModel):
 
 class GroupedOut(BaseModel):
     groups: int
+    C_g: int = Field(description="input channels per group: what each filter reads")
     C_in: int
     C_out: int
     bands: list[list[int]] = Field(description="[first, last+1) input channels of each filter")

@@ -33,6 +33,7 @@ def transposed(p: TransposeAt) -> TransposedOut:
         step=_json(step_json(st)),
         stamps=_stamps(c.x, c.kernel, st, where),
         steps=int(y.size),
+        output_padding=list(c.output_padding),
     )
 
 

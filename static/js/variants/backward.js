@@ -13,7 +13,7 @@ import { createStepper } from "./stepper.js";
 
 export function createBackward(root, { t, has, store }) {
   let transposedWay = false;
-  const stepper = createStepper({ t, label: t("variants.step"), onStep: (k) => store.setStep("backward", k) });
+  const newStepper = () => createStepper({ t, label: t("variants.step"), onStep: (k) => store.setStep("backward", k) });
   const section = createSection(root, {
     t,
     has,
@@ -23,6 +23,7 @@ export function createBackward(root, { t, has, store }) {
   });
 
   function render(body, b) {
+    const stepper = newStepper(); // re-made per render: its labels follow the language
     const st = b.step;
     const [n, f, oh, ow] = st.out;
     const c = st.ch[0];
@@ -72,7 +73,7 @@ export function createBackward(root, { t, has, store }) {
       el("p", { cls: "vr-math", text: "dL/dX = conv_transpose2d(dL/dY, W)" }),
       el("p", { cls: "small", text: t("variants.bk.f_dx") }),
       matrix(b.dx[n][c], { title: t("variants.bk.dx", { n, c }), id: "bk-dx" }),
-      el("p", { cls: "vr-math", id: "bk-db", text: `dL/db[${f}] = Σ dL/dY[:, ${f}] = ${fmt(b.db[f])}`, attrs: { "data-v": String(b.db[f]) } }),
+      el("p", { cls: "vr-math", text: `dL/db[${f}] = Σ dL/dY[:, ${f}] = ${fmt(b.db[f])}`, attrs: { id: "bk-db", "data-v": String(b.db[f]) } }),
     ]);
   }
 
@@ -109,7 +110,7 @@ export function createBackward(root, { t, has, store }) {
     const tbody = el("tbody", {}, rows.map(([name, v]) => el("tr", {}, [el("th", { text: name, attrs: { scope: "row" } }), el("td", { text: fmt(v), attrs: { "data-v": String(v) } })])));
     return el("div", { cls: "vr-card", attrs: { id: "bk-cost" } }, [
       el("h3", { text: t("variants.bk.cost") }),
-      el("table", { cls: "vr-table" }, [tbody]),
+      el("div", { cls: "vm-scroll" }, [el("table", { cls: "vr-table" }, [tbody])]),
       el("p", { cls: "small", text: t("variants.bk.cost_note") }),
     ]);
   }

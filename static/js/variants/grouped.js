@@ -12,7 +12,7 @@ import { createSection } from "./section.js";
 import { createStepper } from "./stepper.js";
 
 export function createGrouped(root, { t, has, store }) {
-  const stepper = createStepper({ t, label: t("variants.step"), onStep: (k) => store.setStep("grouped", k) });
+  const newStepper = () => createStepper({ t, label: t("variants.step"), onStep: (k) => store.setStep("grouped", k) });
   const section = createSection(root, {
     t,
     has,
@@ -22,6 +22,7 @@ export function createGrouped(root, { t, has, store }) {
   });
 
   function render(body, g, s) {
+    const stepper = newStepper(); // re-made per render: its labels follow the language
     body.append(bands(g), table(g));
     const total = g.C_in + g.C_out;
     const k = Math.min(s.steps.grouped || 0, total - 1);
@@ -39,7 +40,7 @@ export function createGrouped(root, { t, has, store }) {
       }),
     ]));
     return el("div", { cls: "vr-card", attrs: { id: "gr-bands" } }, [
-      el("p", { text: t("variants.gr.bands", { G: g.groups, Cg: g.C_in / g.groups }) }),
+      el("p", { text: t("variants.gr.bands", { G: g.groups, Cg: g.C_g }) }),
       el("div", { cls: "vm-scroll" }, [el("table", { cls: "vr-table vr-bands" }, [el("thead", {}, [head]), el("tbody", {}, rows)])]),
     ]);
   }

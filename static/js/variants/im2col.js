@@ -11,7 +11,7 @@ import { createSection } from "./section.js";
 import { createStepper } from "./stepper.js";
 
 export function createIm2col(root, { t, has, store }) {
-  const stepper = createStepper({ t, label: t("variants.step"), onStep: (k) => store.setStep("im2col", k) });
+  const newStepper = () => createStepper({ t, label: t("variants.step"), onStep: (k) => store.setStep("im2col", k) });
   const section = createSection(root, {
     t,
     has,
@@ -21,6 +21,7 @@ export function createIm2col(root, { t, has, store }) {
   });
 
   function render(body, m, s) {
+    const stepper = newStepper(); // re-made per render: its labels follow the language
     const { at, shape } = m;
     const lang = getLang();
     stepper.set(s.steps.im2col || 0, m.steps);

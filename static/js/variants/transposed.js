@@ -15,7 +15,7 @@ import { createStepper } from "./stepper.js";
 const KIND = ["zpad", "zero", ""]; // direct_cells: 0 padding, 1 inserted zero, 2 input element
 
 export function createTransposed(root, { t, has, store }) {
-  const stepper = createStepper({ t, label: t("variants.step"), onStep: (k) => store.setStep("transposed", k) });
+  const newStepper = () => createStepper({ t, label: t("variants.step"), onStep: (k) => store.setStep("transposed", k) });
   const section = createSection(root, {
     t,
     has,
@@ -31,6 +31,7 @@ export function createTransposed(root, { t, has, store }) {
   });
 
   function render(body, { plan, at }) {
+    const stepper = newStepper(); // re-made per render: its labels follow the language
     const st = at.step;
     const [n, f, oh, ow] = st.out;
     const c = st.ch[0];
@@ -59,7 +60,7 @@ export function createTransposed(root, { t, has, store }) {
     });
     const output = matrix(plan.output[n][f], {
       title: t("variants.tp.output", { f, Ho: sh.H_out, Wo: sh.W_out }),
-      cls: (i, j) => `${i + crop.top >= Hf || j + crop.left >= Wf ? "extra " : ""}${i === oh && j === ow ? "hit" : ""}`,
+      cls: (i, j) => `${i >= sh.H_out - at.output_padding[0] || j >= sh.W_out - at.output_padding[1] ? "extra " : ""}${i === oh && j === ow ? "hit" : ""}`,
       id: "tp-output",
     });
     body.append(
