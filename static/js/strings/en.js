@@ -388,7 +388,7 @@ export default {
   "variants.bk.dx_padded": "conv_transpose2d(dY, W) on the padded canvas [{n}, {c}]",
   "variants.bk.folded": "padding's share folded back",
   "variants.bk.cropped": "padding cropped off",
-  "variants.bk.fold": "Padding mode {mode}: each padding cell copied a real cell in the forward pass, so its gradient is added back to that cell (→h,w marks where each one folds).",
+  "variants.bk.fold": "Padding mode {mode}: each padding cell copied a real cell in the forward pass, so its gradient is added back to that cell: the lines below the grids list each fold.",
   "variants.bk.discard": "Zeros padding: the padding cells are constants, so the gradient landing on them (✕) is discarded.",
   "variants.bk.equal": "Largest difference from conv2d_backward's dL/dX: {d}",
   "variants.bk.cost": "Cost of the backward pass",

@@ -482,7 +482,7 @@ export default {
   "variants.bk.dx_padded": "填充画布上的 conv_transpose2d(dY, W) [{n}, {c}]",
   "variants.bk.folded": "填充部分折回之后",
   "variants.bk.cropped": "裁掉填充之后",
-  "variants.bk.fold": "填充方式 {mode}：前向时每个填充格复制了一个真实格子，所以它的梯度要加回那个格子（→h,w 标出折回的位置）。",
+  "variants.bk.fold": "填充方式 {mode}：前向时每个填充格复制了一个真实格子，所以它的梯度要加回那个格子：表格下方逐条列出每次折回。",
   "variants.bk.discard": "零填充：填充格是常数，落在上面的梯度（✕）直接丢弃。",
   "variants.bk.equal": "与 conv2d_backward 的 dL/dX 最大差值：{d}",
   "variants.bk.cost": "反向传播的计算量",

@@ -67,28 +67,30 @@ export function createBackward(root, { t, has, store }) {
   function formulas(b, n, f, c) {
     const dw = b.dw[f][c];
     return el("div", { cls: "vr-card vr-formulas" }, [
-      el("p", { cls: "vr-math", text: "dL/dW = X ⋆ dL/dY" }),
-      el("p", { cls: "small", text: t("variants.bk.f_dw") }),
-      matrix(dw, { title: t("variants.bk.dw", { f, c }), id: "bk-dw-final" }),
-      el("p", { cls: "vr-math", text: "dL/dX = conv_transpose2d(dL/dY, W)" }),
-      el("p", { cls: "small", text: t("variants.bk.f_dx") }),
-      matrix(b.dx[n][c], { title: t("variants.bk.dx", { n, c }), id: "bk-dx" }),
-      el("p", { cls: "vr-math", text: `dL/db[${f}] = Σ dL/dY[:, ${f}] = ${fmt(b.db[f])}`, attrs: { id: "bk-db", "data-v": String(b.db[f]) } }),
+      el("div", {}, [
+        el("p", { cls: "vr-math", text: "dL/dW = X ⋆ dL/dY" }),
+        el("p", { cls: "small", text: t("variants.bk.f_dw") }),
+        matrix(dw, { title: t("variants.bk.dw", { f, c }), id: "bk-dw-final" }),
+      ]),
+      el("div", {}, [
+        el("p", { cls: "vr-math", text: "dL/dX = conv_transpose2d(dL/dY, W)" }),
+        el("p", { cls: "small", text: t("variants.bk.f_dx") }),
+        matrix(b.dx[n][c], { title: t("variants.bk.dx", { n, c }), id: "bk-dx" }),
+      ]),
+      el("div", {}, [
+        el("p", { cls: "vr-math", text: "dL/db = Σ dL/dY" }),
+        el("p", { cls: "vr-math", text: `dL/db[${f}] = ${fmt(b.db[f])}`, attrs: { id: "bk-db", "data-v": String(b.db[f]) } }),
+      ]),
     ]);
   }
 
   function secondWay(b, n, c) {
     const folded = b.padding_mode !== "zeros";
-    const W = b.x[0][0][0].length;
-    const note = (i, j) => {
-      if (!isPad(b, i, j)) return "";
-      const s = b.source[i][j];
-      return s < 0 ? "✕" : `→${Math.floor(s / W)},${s % W}`; // the engine's source cell, as (h, w)
-    };
-    const padded = matrix(b.dx_padded[n][c], {
+    const grid = b.dx_padded[n][c];
+    const padded = matrix(grid, {
       title: t("variants.bk.dx_padded", { n, c }),
       cls: (i, j) => (isPad(b, i, j) ? "padgrad" : ""),
-      note,
+      note: (i, j) => (isPad(b, i, j) && !folded ? "✕" : ""),
       id: "bk-dx-padded",
     });
     const result = matrix(b.dx_transposed[n][c], { title: t(folded ? "variants.bk.folded" : "variants.bk.cropped"), id: "bk-dx-way" });
@@ -96,8 +98,26 @@ export function createBackward(root, { t, has, store }) {
     return el("div", { cls: "vr-card", attrs: { id: "bk-way" } }, [
       el("p", { text: t(folded ? "variants.bk.fold" : "variants.bk.discard", { mode: b.padding_mode }) }),
       el("div", { cls: "vr-row" }, [padded, result, same]),
+      folded ? list(folds(b, grid, b.dx_transposed[n][c]), "vr-terms mono vr-folds") : null,
       el("p", { cls: "vr-equal", attrs: { id: "bk-diff", "data-v": String(b.max_difference) }, text: t("variants.bk.equal", { d: fmt(b.max_difference) }) }),
     ]);
+  }
+
+  /** One line per real cell that receives gradient from padding: its own share, each padded
+   * cell's share (the engine's `source` says where each came from) and the engine's total. */
+  function folds(b, grid, total) {
+    const W = b.x[0][0][0].length;
+    const own = new Map();
+    const from = new Map();
+    grid.forEach((row, i) => row.forEach((v, j) => {
+      const s = b.source[i][j];
+      if (!isPad(b, i, j)) own.set(s, v);
+      else if (s >= 0) from.set(s, [...(from.get(s) || []), `${fmtFactor(v)} ← (${i},${j})`]);
+    }));
+    return [...from.keys()].sort((a, z) => a - z).map((s) => {
+      const [h, w] = [Math.floor(s / W), s % W]; // the engine's cell number, written as (h, w)
+      return `dX[${h},${w}] = ${fmtFactor(own.get(s))} + ${from.get(s).join(" + ")} = ${fmt(total[h][w])}`;
+    });
   }
 
   function costs(b) {
