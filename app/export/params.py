@@ -13,6 +13,7 @@ from ..conv.params import BackwardParams, ConvParams, StepParams, TransposeParam
 from ..settings import get_settings
 
 S = get_settings()
+DEFAULT_FRAMES = 24  # without `stop`: a short loop (a couple of seconds to draw), not max_frames
 
 
 class Frames(BaseModel):
@@ -21,7 +22,7 @@ class Frames(BaseModel):
     ms: int = Field(600, ge=20, le=10_000, description="milliseconds per frame")
 
     def frame_range(self, start: int, stop: int | None, total: int) -> tuple[int, int]:
-        """[start, stop) clipped to the steps; no stop means as many as max_frames allows.
+        """[start, stop) clipped to the steps; no stop means DEFAULT_FRAMES steps.
 
         Raises ConvError: start past the end (start_past_end), stop before start
         (stop_before_start), or more than max_frames frames asked for (too_many_frames).
@@ -38,7 +39,11 @@ class Frames(BaseModel):
                 code="stop_before_start",
                 params={"start": start, "stop": stop},
             )
-        end = min(total, start + S.max_frames) if stop is None else min(stop, total)
+        end = (
+            min(total, start + min(DEFAULT_FRAMES, S.max_frames))
+            if stop is None
+            else min(stop, total)
+        )
         if end - start > S.max_frames:
             raise ConvError(
                 f"{end - start} frames is more than the limit of {S.max_frames}: choose a "

@@ -3,6 +3,8 @@ zero-inserted input, and the stamps (input element times original kernel tap) th
 
 from __future__ import annotations
 
+import json
+
 import numpy as np
 
 import convcore
@@ -60,6 +62,5 @@ def _stamps(x: np.ndarray, kernel: np.ndarray, st: convcore.Step, where: np.ndar
 
 
 def _json(text: str) -> dict:
-    import json
-
+    """The step as the SSE stream sends it (the one place a step's numbers are encoded)."""
     return json.loads(text)  # type: ignore[no-any-return]

@@ -15,6 +15,7 @@ from PIL import Image
 import convcore as cc
 from app.animation import backward_layout, forward_layout
 from app.animation import draw as d
+from app.export.params import DEFAULT_FRAMES
 from app.settings import get_settings
 
 LAYER = "height=6&width=7&stride=2&padding=1&kernel=random&seed=3&bias=true"
@@ -76,7 +77,7 @@ def test_png_equals_the_gif_frame_of_the_same_step(client: TestClient) -> None:
     ("url", "frames"),
     [
         ("/api/conv-transpose/animation.gif?stride=2&height=3&width=3", 9),
-        ("/api/conv-transpose/animation.gif?stride=2&height=3&width=3&view=direct", 49),
+        ("/api/conv-transpose/animation.gif?stride=2&height=3&width=3&view=direct&stop=49", 49),
     ],
 )
 def test_transposed_gif_has_one_frame_per_stamp_or_output(client, url, frames) -> None:
@@ -88,8 +89,9 @@ def test_range_beyond_max_frames_is_a_422_with_a_code(client: TestClient) -> Non
     r = client.get(f"/api/conv/animation.gif?height=20&width=20&stop={limit + 1}")
     assert r.status_code == 422
     assert r.json()["code"] == "too_many_frames" and r.json()["args"]["max_frames"] == limit
-    # without stop the GIF stops at the limit instead
-    assert len(frames_of(client.get("/api/conv/animation.gif?height=20&width=20").content)) == limit
+    # without stop the GIF is a short loop of DEFAULT_FRAMES steps
+    short = frames_of(client.get("/api/conv/animation.gif?height=20&width=20&start=3").content)
+    assert len(short) == DEFAULT_FRAMES
 
 
 @pytest.mark.parametrize(
