@@ -15,6 +15,7 @@ from .body_limit import BodyLimit
 from .capacity import Busy
 from .concepts import routes as concepts
 from .conv import routes as conv
+from .export import routes as export
 from .lab import decode
 from .lab import routes as lab
 from .learn import routes as learn
@@ -23,6 +24,7 @@ from .receptive import routes as receptive
 from .resources import STATIC
 from .security import SecurityHeaders
 from .settings import get_settings
+from .variants import routes as variants
 
 
 def create_app() -> FastAPI:
@@ -54,7 +56,19 @@ def create_app() -> FastAPI:
         """Liveness probe; `async`, so it never queues behind heavy work in the thread pool."""
         return {"status": "ok"}
 
-    for feature in (pages, docs, presets, conv, lab, receptive, concepts, learn, pool):
+    for feature in (
+        pages,
+        docs,
+        presets,
+        conv,
+        lab,
+        receptive,
+        concepts,
+        learn,
+        pool,
+        export,
+        variants,
+    ):
         app.include_router(feature.router)
     return app
 

@@ -98,6 +98,14 @@ def learn(request: Request) -> HTMLResponse:
     )
 
 
+@router.get("/variants", response_class=HTMLResponse)
+def variants(request: Request) -> HTMLResponse:
+    """Backward pass explained, transposed conv two ways, grouped/separable, im2col, export."""
+    return templates.TemplateResponse(
+        request, "variants.html", {"page": "variants", "initial_state": _common()}
+    )
+
+
 def _common() -> dict[str, object]:
     """What every page starts from: the server's limits and the kernel presets."""
     return {"limits": limits(), "kernels": [p.model_dump() for p in presets()]}

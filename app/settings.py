@@ -36,6 +36,7 @@ class Settings:
     max_stream_numbers: int = 2_000_000  # numbers in one stream (~20 MB of JSON)
     max_plan_numbers: int = 500_000  # numbers in one plan's arrays (~5 MB of JSON)
     max_matrix_entries: int = 1 << 16  # the lessons' conv-as-a-matrix (~1 MB of JSON)
+    max_frames: int = 120  # frames in one exported GIF (a few MB of slide-sized frames)
     # Image lab limits: uploads are decoded in memory only.
     max_upload_bytes: int = 10 * 1024 * 1024
     max_upload_pixels: int = 16_000_000

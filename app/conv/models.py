@@ -67,3 +67,16 @@ class TransposePlanOut(BaseModel):
         description="rows/columns cut from the full canvas: padding on top/left, padding - "
         "output_padding on bottom/right (negative: output_padding adds that many)"
     )
+    direct_input: Nested = Field(
+        description="(N, C_in, H_z, W_z): the input with stride-1 zeros inserted between "
+        "elements, padded by d(k-1)-p per side (plus output_padding on the far side; cropped "
+        "where that is negative)"
+    )
+    direct_weight: Nested = Field(
+        description="(C_out, C_in/groups, kH, kW): the applied kernel flipped 180 degrees with "
+        "its channel axes swapped, in conv2d's layout; conv2d(direct_input, direct_weight, bias, "
+        "groups=groups, dilation=dilation) (stride 1, no padding) equals `output`"
+    )
+    direct_cells: Nested = Field(
+        description="(H_z, W_z): 2 an input element, 1 an inserted zero, 0 padding"
+    )

@@ -81,6 +81,8 @@ def transpose_plan(params: TransposeParams) -> TransposePlanOut:
         for i, s, k, d in zip((H, W), stride, spec.kernel, dilation, strict=True)
     ]
     rows = zip(AXES, (H, W), spec.kernel, stride, padding, dilation, op, shape.size, strict=True)
+    z, w_direct = convcore.transposed_as_conv2d(c.x, c.kernel, *c.transpose_args())
+    cells = convcore.direct_cells(c.x.shape, c.kernel.shape, *c.transpose_args())
     return TransposePlanOut(
         params=params.model_dump(),
         shape={
@@ -111,6 +113,9 @@ def transpose_plan(params: TransposeParams) -> TransposePlanOut:
         crop=Sides(
             top=padding[0], left=padding[1], bottom=padding[0] - op[0], right=padding[1] - op[1]
         ),
+        direct_input=z.tolist(),
+        direct_weight=w_direct.tolist(),
+        direct_cells=cells.tolist(),
     )
 
 

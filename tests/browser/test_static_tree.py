@@ -18,6 +18,7 @@ PAGES = {
     "receptive.html": "js/receptive/main.js",
     "lesson.html": "js/lessons/main.js",
     "learn.html": "js/learn/main.js",
+    "variants.html": "js/variants/main.js",
 }
 KEY = re.compile(r'^\s*"([^"]+)":', re.M)
 FONT = STATIC / "fonts" / "noto-sans-sc-subset.woff2"
