@@ -16,6 +16,7 @@ from .capacity import Busy
 from .conv import routes as conv
 from .lab import decode
 from .lab import routes as lab
+from .network import routes as network
 from .receptive import routes as receptive
 from .resources import STATIC
 from .security import SecurityHeaders
@@ -51,7 +52,7 @@ def create_app() -> FastAPI:
         """Liveness probe; `async`, so it never queues behind heavy work in the thread pool."""
         return {"status": "ok"}
 
-    for feature in (pages, docs, presets, conv, lab, receptive):
+    for feature in (pages, docs, presets, conv, lab, receptive, network):
         app.include_router(feature.router)
     return app
 

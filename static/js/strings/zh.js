@@ -441,4 +441,9 @@ export default {
   "view.output.hint": "输出特征图：点击格子跳到对应的步骤；方向键逐步移动",
   "view.output.label": "输出特征图，已计算到当前步",
   "view.x": "输入",
+
+  "err.network_image_not_finite": "每个像素都必须是有限的数，第 {row} 行第 {col} 列是 {value}",
+  "err.network_image_range": "每个像素都必须是 {low} 到 {high} 的计数，第 {row} 行第 {col} 列是 {value}",
+  "err.network_image_shape": "图像必须是 {rows} 行、每行 {cols} 个数，当前为 {got}",
+  "err.network_unit_outside": "{layer} 有 {channels} 张 {height}×{width} 的特征图：通道 {channel}、第 {row} 行、第 {col} 列不在其中",
 };
