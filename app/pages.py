@@ -7,6 +7,7 @@ from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse
 from fastapi.templating import Jinja2Templates
 
+from .network.params import TEST_LAST, TrainParams
 from .presets import presets
 from .receptive.params import StackParams
 from .resources import TEMPLATES
@@ -44,6 +45,22 @@ def receptive(request: Request) -> HTMLResponse:
     state = _common() | {"defaults": defaults, "bounds": RF_BOUNDS}
     return templates.TemplateResponse(
         request, "receptive.html", {"page": "receptive", "initial_state": state}
+    )
+
+
+@router.get("/network", response_class=HTMLResponse)
+def network(request: Request) -> HTMLResponse:
+    """A small CNN on handwritten digits: draw, see every layer, open a unit, train live."""
+    fields = TrainParams.model_fields
+    bounds = {
+        name: [m.ge for m in f.metadata if hasattr(m, "ge")]
+        + [m.le for m in f.metadata if hasattr(m, "le")]
+        for name, f in fields.items()
+    }
+    train = {"defaults": TrainParams().model_dump(), "bounds": bounds}
+    state = _common() | {"train": train, "test_last": TEST_LAST}
+    return templates.TemplateResponse(
+        request, "network.html", {"page": "network", "initial_state": state}
     )
 
 

@@ -53,6 +53,7 @@ class UnitOut(BaseModel):
     weight: Nested | None = Field(None, description="conv: C_in x kH x kW, this filter's")
     bias: float | None = None
     products: Nested | None = Field(None, description="conv: window * weight")
+    partials: list[float] | None = Field(None, description="conv: products summed per channel")
     chosen: list[int] | None = Field(None, description="max pool: the [i, j] tap that won")
     explorer: str | None = Field(
         None, description="conv: the explorer URL of this exact computation (step k = this unit)"

@@ -87,7 +87,7 @@ def _conv_unit(layer: network.Conv2d, source: np.ndarray, where: dict, k: int) -
     return UnitOut(
         **where, value=step.value, rows=step.rows.tolist(), cols=step.cols.tolist(),
         inside=inside.tolist(), window=step.window.tolist(), weight=step.kernel.tolist(),
-        bias=step.bias, products=step.products.tolist(),
+        bias=step.bias, products=step.products.tolist(), partials=step.partials.tolist(),
         explorer=explorer_url(source[0], w, b, layer.stride, layer.padding, k),
     )  # fmt: skip
 

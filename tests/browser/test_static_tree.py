@@ -16,6 +16,7 @@ PAGES = {
     "index.html": "js/explorer/main.js",
     "lab.html": "js/lab/main.js",
     "receptive.html": "js/receptive/main.js",
+    "network.html": "js/network/main.js",
 }
 KEY = re.compile(r'^\s*"([^"]+)":', re.M)
 FONT = STATIC / "fonts" / "noto-sans-sc-subset.woff2"

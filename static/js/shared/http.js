@@ -3,6 +3,7 @@
  *
  *   request(url, {method, body, signal, accept}) -> Promise<Response>   an OK answer, or throws
  *   getJson(url, opts) / postForm(url, formData, opts) -> Promise<json>
+ *   postJson(url, value, opts) -> Promise<json>   value sent as an application/json body
  *   readEvents(res, onEvent(name, data)) -> Promise<void>   parses a text/event-stream body
  *   HttpError {status, code, args, detail, kind}
  *       kind "server": a 4xx whose JSON body explains itself: {"detail": sentence, "code":
@@ -39,10 +40,11 @@ function fromBody(status, text) {
   return new HttpError({ status, detail: plain || String(status), kind: "http" });
 }
 
-export async function request(url, { method = "GET", body, signal, accept = "application/json" } = {}) {
+export async function request(url, { method = "GET", body, signal, accept = "application/json", type } = {}) {
   let res;
+  const headers = type ? { Accept: accept, "Content-Type": type } : { Accept: accept };
   try {
-    res = await fetch(url, { method, body, signal, headers: { Accept: accept } });
+    res = await fetch(url, { method, body, signal, headers });
   } catch (err) {
     if (err.name === "AbortError") throw err;
     throw new HttpError({ detail: String(err.message || err), kind: "network" });
@@ -57,6 +59,11 @@ export async function getJson(url, opts = {}) {
 
 export async function postForm(url, body, opts = {}) {
   return (await request(url, { ...opts, method: "POST", body })).json();
+}
+
+export async function postJson(url, value, opts = {}) {
+  const body = JSON.stringify(value);
+  return (await request(url, { ...opts, method: "POST", body, type: "application/json" })).json();
 }
 
 export async function readEvents(res, onEvent) {

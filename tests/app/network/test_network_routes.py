@@ -101,6 +101,7 @@ def test_a_conv_unit_opens_in_the_explorer_with_the_same_value(client, layer, ch
     products = np.array(unit["products"])
     assert np.allclose(products, np.array(unit["window"]) * np.array(unit["weight"]))
     assert products.sum() + unit["bias"] == pytest.approx(unit["value"], abs=1e-12)
+    assert np.allclose(unit["partials"], products.sum(axis=(1, 2)), rtol=0, atol=1e-12)
     # The explorer's own plan, from the link's hash, computes the same number at (row, col).
     query = dict(parse_qsl(unit["explorer"].removeprefix("/#")))
     k = int(query.pop("k"))
