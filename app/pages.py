@@ -53,11 +53,10 @@ def network(request: Request) -> HTMLResponse:
     """A small CNN on handwritten digits: draw, see every layer, open a unit, train live."""
     fields = TrainParams.model_fields
     bounds = {
-        name: [m.ge for m in f.metadata if hasattr(m, "ge")]
-        + [m.le for m in f.metadata if hasattr(m, "le")]
+        name: [getattr(m, key) for key in ("ge", "le") for m in f.metadata if hasattr(m, key)]
         for name, f in fields.items()
     }
-    train = {"defaults": TrainParams().model_dump(), "bounds": bounds}
+    train = {"defaults": {name: f.default for name, f in fields.items()}, "bounds": bounds}
     state = _common() | {"train": train, "test_last": TEST_LAST}
     return templates.TemplateResponse(
         request, "network.html", {"page": "network", "initial_state": state}
