@@ -23,7 +23,7 @@ export function drawProbs(canvas, probs, logits, prediction, { width, fmt, t }) 
   const row = Math.round(parseFloat(getComputedStyle(document.documentElement).fontSize) * 1.7);
   const label = row * 1.2;
   const text = row * 4.6;
-  const W = Math.max(200, Math.min(560, width));
+  const W = Math.max(160, Math.min(560, width));
   const ctx = fitCanvas(canvas, W, row * 10);
   const bar = W - label - text;
   ctx.font = `${Math.round(row * 0.6)}px system-ui, sans-serif`;

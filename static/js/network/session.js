@@ -16,9 +16,7 @@ export function createSession({ api, views, onError, onShown }) {
 
   function render(answer, unit) {
     last = answer;
-    views.counts(answer.image);
-    views.probs(answer);
-    views.maps(answer.activations, unit);
+    views.answer(answer, unit);
   }
 
   async function show(image, unit) {

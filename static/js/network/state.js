@@ -27,8 +27,8 @@ function parseHash(hash) {
   const image = parseImage(q.get("image"));
   const test = /^\d+$/.test(q.get("test") || "") ? Number(q.get("test")) : null;
   const m = UNIT.exec(q.get("unit") || "");
-  const unit = m && image ? { layer: m[1], channel: +m[2], row: +m[3], col: +m[4] } : null;
-  return { image, test: image ? test : null, unit };
+  const unit = m ? { layer: m[1], channel: +m[2], row: +m[3], col: +m[4] } : null;
+  return { image, test, unit };
 }
 
 function toHash(s) {
