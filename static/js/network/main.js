@@ -87,6 +87,7 @@ translate(); // chrome.js translated the page before this page's strings were re
 document.title = `${t("network.title")} · ConvScope`;
 api.getModel().then((model) => {
   views.model(model);
+  trainView.committed(model.weights["conv1.weight"].map((k) => k[0])); // (16, 1, 3, 3) -> (16, 3, 3)
   const s = store.get();
   if (!s.image) return pickTest(s.test ?? 0, s.unit);
   pad.ghost(s.image);

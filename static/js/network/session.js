@@ -21,6 +21,7 @@ export function createSession({ api, views, onError, onShown }) {
 
   async function show(image, unit) {
     const mine = ++shown;
+    queued = null; // a pen preview waiting to be asked is older than this image
     try {
       const answer = await api.predict(image);
       if (mine !== shown) return;

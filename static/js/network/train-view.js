@@ -5,6 +5,7 @@
  *   createTrainView(doc, {t, fmt}) -> view
  *     view.reset(epochs)      empty curves for a run of `epochs`
  *     view.add(event)         one `epoch` event: {epoch, loss, train, test, seconds, kernels}
+ *     view.committed(kernels) before any run: the committed conv1 kernels (16, 3, 3)
  *     view.relayout()         redraw at the current width (also after a language change)
  */
 import { fitCanvas } from "../shared/canvas.js";
@@ -61,6 +62,7 @@ export function createTrainView(doc, { t, fmt }) {
   const $ = (id) => doc.getElementById(id);
   let events = [];
   let epochs = 6;
+  let committed = null; // conv1's kernels in the model the page shows, until a run starts
 
   function width(id) {
     return Math.floor($(id).parentElement.clientWidth || 300);
@@ -82,8 +84,8 @@ export function createTrainView(doc, { t, fmt }) {
       ],
     });
     const last = events[events.length - 1];
-    if (!last) return;
-    const kernels = last.kernels; // (16, 3, 3)
+    if (!last && !committed) return;
+    const kernels = last ? last.kernels : committed; // (16, 3, 3)
     const avail = width("kernels");
     const perRow = avail >= 8 * (3 * 16 + 8) ? 8 : 4;
     const cell = Math.max(10, Math.min(22, Math.floor((avail - (perRow - 1) * 8) / (perRow * 3))));
@@ -94,8 +96,8 @@ export function createTrainView(doc, { t, fmt }) {
     kernels.forEach((k, i) => {
       drawGrid(ctx, k, { x: (i % perRow) * (K + 8), y: Math.floor(i / perRow) * (K + 8), cell, gap: 1, color: makeScale(maxAbs), ink: (v) => inkFor(v, maxAbs), text: null });
     });
-    $("kernels-title").textContent = t("network.train.kernels.at", { epoch: last.epoch });
-    $("kernels").dataset.epoch = String(last.epoch);
+    $("kernels-title").textContent = last ? t("network.train.kernels.at", { epoch: last.epoch }) : t("network.train.kernels.committed");
+    $("kernels").dataset.epoch = last ? String(last.epoch) : "";
   }
 
   return {
@@ -106,6 +108,10 @@ export function createTrainView(doc, { t, fmt }) {
     },
     add(event) {
       events.push(event);
+      draw();
+    },
+    committed(kernels) {
+      committed = kernels;
       draw();
     },
     relayout: draw,

@@ -396,6 +396,7 @@ export default {
   "network.train.loss": "Loss (mean over each epoch's batches)",
   "network.train.accuracy": "Accuracy: train (grey) and test (blue); the dashed line is 95 %",
   "network.train.kernels": "conv1's 16 kernels",
+  "network.train.kernels.committed": "conv1's 16 kernels in the weights above",
   "network.train.kernels.at": "conv1's 16 kernels after epoch {epoch}",
   "network.train.note": "Adam on the 1,200 training images only, its learning rate falling each epoch; the 597 test images are only scored. With the defaults this is, number for number, the run that made the weights above.",
   "network.train.starting": "Starting from random weights…",

@@ -495,6 +495,7 @@ export default {
   "network.train.loss": "损失（每轮各批次的平均）",
   "network.train.accuracy": "正确率：训练集（灰）与测试集（蓝）；虚线为 95 %",
   "network.train.kernels": "conv1 的 16 个卷积核",
+  "network.train.kernels.committed": "上面那组权重中 conv1 的 16 个卷积核",
   "network.train.kernels.at": "第 {epoch} 轮后 conv1 的 16 个卷积核",
   "network.train.note": "只在 1,200 张训练图上用 Adam 训练，学习率逐轮下降；597 张测试图只用来评分。使用默认设置时，这次训练与得到上面那组权重的训练完全一致，每个数都相同。",
   "network.train.starting": "从随机权重开始……",
