@@ -149,9 +149,11 @@ def breakdown(repeat: int) -> None:
     times = {name: median_ms(fn, repeat) for name, fn in ops.items()}
     whole = median_ms(lambda: nw.loss_and_grads(nw.DIGITS_CNN, p, x, y), repeat)
     whole += times["Adam step"]
-    print(f"\nper batch of 32 (median of {repeat}): whole step {whole:.2f} ms")
+    parts = sum(times.values())
+    print(f"\nper batch of 32 (median of {repeat}): whole step {whole:.2f} ms, "
+          f"sum of the parts {parts:.2f} ms (shares of that sum)")  # fmt: skip
     for name, ms in sorted(times.items(), key=lambda kv: -kv[1]):
-        print(f"  {name:34s} {ms:7.3f} ms  {100 * ms / whole:5.1f}%")
+        print(f"  {name:34s} {ms:7.3f} ms  {100 * ms / parts:5.1f}%")
     if torch is not None:
         xt, wt, bt = torch.tensor(q1), torch.tensor(w2), torch.tensor(b2)
         ours = times["conv2 forward (32,16,4,4)->32"]

@@ -60,17 +60,20 @@ class Lowering:
         return len(self.phase)
 
     def chunk(self, rows: int, itemsize: int) -> int:
-        """Columns per chunk so that a (rows, chunk) block fits in CACHE_BYTES.
+        """Columns per chunk so that a (rows, chunk) block fits in CACHE_BYTES."""
+        return min(self.length, max(64, CACHE_BYTES // (rows * itemsize)))
 
-        A small conv also keeps each GEMM (F_g x rows x chunk) at or under OpenBLAS's
-        one-thread limit: two threads gain nothing at that size, and on a busy 2-core
-        machine their hand-offs made training a small CNN 5-20x slower (bench_train.py).
+    def block(self, rows: int) -> int | None:
+        """Columns per GEMM call for a small conv (F_g x rows x block <= SERIAL_MACS), else None.
+
+        OpenBLAS runs such a GEMM on one thread: two threads gain nothing at that size, and
+        on a busy 2-core machine their hand-offs made training a small CNN 5-20x slower
+        (benchmarks/bench_train.py). Large convs keep one GEMM per chunk, threaded.
         """
-        step = min(self.length, max(64, CACHE_BYTES // (rows * itemsize)))
         F_g = self.shape.C_out // self.shape.spec.groups
-        if F_g * rows * self.length <= SMALL_MACS:
-            step = min(step, max(8, SERIAL_MACS // (F_g * rows)))
-        return step
+        if F_g * rows * self.length > SMALL_MACS:
+            return None
+        return max(8, SERIAL_MACS // (F_g * rows))
 
     def chunks(self, rows: int, itemsize: int) -> list[tuple[int, int]]:
         """Column ranges [a, b) covering every flat position."""
@@ -141,7 +144,7 @@ def forward(P: np.ndarray, w: np.ndarray, low: Lowering) -> np.ndarray:
     buf = np.empty(C_in * K * low.chunk(C_in * K, P.itemsize), P.dtype)
     for a, b in low.chunks(C_in * K, P.itemsize):
         cols = _columns(P, low, a, b, buf)
-        np.matmul(wm, cols.reshape(G, -1, b - a), out=out[:, :, a:b])
+        _matmul(wm, cols.reshape(G, -1, b - a), out[:, :, a:b], low.block(C_in * K))
     return from_grid(out.reshape(C_out, -1), low)
 
 
@@ -159,7 +162,9 @@ def weight_grad(P: np.ndarray, dy: np.ndarray, low: Lowering) -> np.ndarray:
         if filler is not None:
             cols[:, :, filler[a:b]] = 0
         cols = cols.reshape(G, -1, b - a)
-        dw += g[:, :, a:b] @ cols.transpose(0, 2, 1)
+        step = low.block(C_in * K) or b - a
+        for c in range(0, b - a, step):  # the sum runs over columns: add block by block
+            dw += g[:, :, a + c : a + c + step] @ cols[:, :, c : c + step].transpose(0, 2, 1)
     kH, kW = low.shape.spec.kernel
     return dw.reshape(C_out, C_in // G, kH, kW)
 
@@ -175,14 +180,26 @@ def input_grad(dy: np.ndarray, w: np.ndarray, low: Lowering) -> np.ndarray:
     wt = w.reshape(G, C_out // G, C_g * K).transpose(0, 2, 1)  # (G, C_g*K, F_g)
     P = np.zeros((s_h * s_w, C_in, low.shape.N * Hq * Wq), dy.dtype)
     filler = None if np.isfinite(w).all() else low.filler()  # inf * 0 = NaN off the outputs
+    block = low.block(C_in * K)
     for a, b in low.chunks(C_in * K, dy.itemsize):
-        cols = (wt @ g[:, :, a:b]).reshape(C_in, K, b - a)
+        cols = np.empty((G, C_g * K, b - a), dy.dtype)
+        _matmul(wt, g[:, :, a:b], cols, block)
+        cols = cols.reshape(C_in, K, b - a)
         if filler is not None:
             cols[:, :, filler[a:b]] = 0
         for t in range(K):
             o = low.offset[t]
             P[low.phase[t], :, a + o : b + o] += cols[:, t]
     return from_phases(P, low)
+
+
+def _matmul(a: np.ndarray, b: np.ndarray, out: np.ndarray, block: int | None) -> None:
+    """out = a @ b, in calls of at most `block` columns of b (None: one call)."""
+    if block is None or b.shape[-1] <= block:
+        np.matmul(a, b, out=out)
+        return
+    for c in range(0, b.shape[-1], block):
+        np.matmul(a, b[..., c : c + block], out=out[..., c : c + block])
 
 
 def _columns(P: np.ndarray, low: Lowering, a: int, b: int, buf: np.ndarray) -> np.ndarray:

@@ -168,9 +168,19 @@ def loss_and_grads(
     return loss, backward(layers, params, acts, dlogits)
 
 
-def predict(layers: tuple[Layer, ...], params: Mapping[str, np.ndarray], x) -> np.ndarray:
-    """Class probabilities (N, K) = softmax(logits)."""
-    return softmax(forward(layers, params, x)[-1])
+def predict(
+    layers: tuple[Layer, ...], params: Mapping[str, np.ndarray], x, batch_size: int = 64
+) -> np.ndarray:
+    """Class probabilities (N, K) = softmax(logits), `batch_size` images at a time.
+
+    Batches keep every conv small (lowering.SMALL_MACS), so its GEMMs stay on one thread:
+    597 test images took 1.06 s in one call and 0.18 s in batches of 64 on a busy machine.
+    """
+    x = np.asarray(x, np.float64)
+    logits = [
+        forward(layers, params, x[a : a + batch_size])[-1] for a in range(0, len(x), batch_size)
+    ]
+    return softmax(np.concatenate(logits))
 
 
 @dataclass(frozen=True)

@@ -67,13 +67,25 @@ def pool_spec(
     kernel = pair(kernel_size, "kernel size")
     stride = kernel if stride is None else pair(stride, "stride")  # torch: default = kernel
     padding, dilation = pair(padding, "padding"), pair(dilation, "dilation")
-    for name, v in (("kernel", kernel), ("stride", stride), ("dilation", dilation)):
-        if min(v) < 1:
-            raise ConvError(
-                f"pooling {name} must be at least 1, got {v[0]}x{v[1]}",
-                code=f"pool_{name}" if name != "kernel" else "pool_kernel_size",
-                params={"name": name, "value": list(v)},
-            )
+    if min(kernel) < 1:
+        raise ConvError(
+            f"pooling kernel size must be at least 1, got {kernel[0]}x{kernel[1]}",
+            code="pool_kernel_size",
+            params={"value": list(kernel)},
+        )
+    if min(stride) < 1:
+        raise ConvError(
+            f"pooling stride must be at least 1, got {stride[0]}x{stride[1]}: a window must move",
+            code="pool_stride",
+            params={"value": list(stride)},
+        )
+    if min(dilation) < 1:
+        raise ConvError(
+            f"pooling dilation must be at least 1 (1 means no gaps), got "
+            f"{dilation[0]}x{dilation[1]}",
+            code="pool_dilation",
+            params={"value": list(dilation)},
+        )
     out, padded = [], []
     for axis, i, k, s, p, d in zip(AXES, (H, W), kernel, stride, padding, dilation, strict=True):
         if p < 0 or p > k // 2:
