@@ -19,6 +19,7 @@ from .export import routes as export
 from .lab import decode
 from .lab import routes as lab
 from .learn import routes as learn
+from .network import routes as network
 from .pool import routes as pool
 from .receptive import routes as receptive
 from .resources import STATIC
@@ -68,6 +69,7 @@ def create_app() -> FastAPI:
         pool,
         export,
         variants,
+        network,
     ):
         app.include_router(feature.router)
     return app

@@ -9,6 +9,7 @@ from fastapi.templating import Jinja2Templates
 
 from .learn.images import IMAGES
 from .learn.params import MAX_ITERATIONS, LearnParams
+from .network.params import TEST_LAST, TrainParams
 from .presets import presets
 from .receptive.erf import ErfParams
 from .receptive.params import StackParams
@@ -103,6 +104,21 @@ def variants(request: Request) -> HTMLResponse:
     """Backward pass explained, transposed conv two ways, grouped/separable, im2col, export."""
     return templates.TemplateResponse(
         request, "variants.html", {"page": "variants", "initial_state": _common()}
+    )
+
+
+@router.get("/network", response_class=HTMLResponse)
+def network(request: Request) -> HTMLResponse:
+    """A small CNN on handwritten digits: draw, see every layer, open a unit, train live."""
+    fields = TrainParams.model_fields
+    bounds = {
+        name: [getattr(m, key) for key in ("ge", "le") for m in f.metadata if hasattr(m, key)]
+        for name, f in fields.items()
+    }
+    train = {"defaults": {name: f.default for name, f in fields.items()}, "bounds": bounds}
+    state = _common() | {"train": train, "test_last": TEST_LAST}
+    return templates.TemplateResponse(
+        request, "network.html", {"page": "network", "initial_state": state}
     )
 
 

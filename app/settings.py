@@ -26,7 +26,7 @@ class Settings:
     port: int = 8000
     # Explorer limits: small enough that every step can be drawn and streamed.
     max_size: int = 64  # input H and W
-    max_channels: int = 8  # C_in and C_out
+    max_channels: int = 16  # C_in and C_out (16: a unit of /network's conv2 reads 16 maps)
     max_batch: int = 4
     max_kernel: int = 11
     max_stride: int = 8
@@ -43,6 +43,8 @@ class Settings:
     max_long_side: int = 1024  # the working size a photo is reduced to before filtering
     max_full_side: int = 2048  # "full resolution" still stops here (memory per request)
     max_filters: int = 8
+    # /network's live training run: epochs per run (each ~0.6 s of one core).
+    max_train_epochs: int = 12
     # A classroom: heavy work (uploads, large plans, stream batches) per worker process.
     heavy_slots: int = 2  # at once; a 2-core machine gains nothing from more
     heavy_wait: float = 5.0  # seconds a heavy request may wait for a slot before a 503

@@ -3,7 +3,7 @@
 Everything the app needs is re-exported here, so nothing outside imports a submodule.
 """
 
-from . import signals
+from . import network, signals
 from .backward import conv2d_backward
 from .checks import check, check_groups, check_transpose, group_choices
 from .conv import conv2d, convolve2d
@@ -59,6 +59,7 @@ __all__ = [
     "direct_cells",
     "im2col",
     "matrix_counts",
+    "network",
     "signals",
     "transposed_as_conv2d",
     "Pool2dSpec",

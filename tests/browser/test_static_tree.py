@@ -19,6 +19,7 @@ PAGES = {
     "lesson.html": "js/lessons/main.js",
     "learn.html": "js/learn/main.js",
     "variants.html": "js/variants/main.js",
+    "network.html": "js/network/main.js",
 }
 KEY = re.compile(r'^\s*"([^"]+)":', re.M)
 FONT = STATIC / "fonts" / "noto-sans-sc-subset.woff2"

@@ -91,13 +91,29 @@ def test_installed_wheel_serves_pages_assets_and_api_from_tmp(installed):
                 time.sleep(0.2)
         else:
             pytest.fail("the installed server did not start")
-        pages = {p: httpx.get(url + p.lstrip("/"), timeout=10) for p in ("/", "/lab", "/receptive")}
+        paths = ("/", "/lab", "/receptive", "/network")
+        pages = {p: httpx.get(url + p.lstrip("/"), timeout=10) for p in paths}
         for path, page in pages.items():
             assert page.status_code == 200, path
             for asset in re.findall(r'(?:src|href)="(/static/[^"]+)"', page.text):
                 assert httpx.get(url + asset.lstrip("/"), timeout=10).status_code == 200, asset
         assert httpx.get(url + "api/conv/plan", timeout=10).status_code == 200
+        assert httpx.get(url + "api/network/test-image?index=3", timeout=10).status_code == 200
         assert httpx.get(url + "docs", timeout=10).status_code == 200
     finally:
         proc.terminate()
         proc.wait(timeout=10)
+
+
+def test_the_wheel_carries_the_digits_and_their_licence(installed):
+    """/network reads its data from the installed package, not from the source tree."""
+    data = installed / "convscope" / "network" / "data"
+    for name in ("digits.npz", "digits_cnn.npz", "LICENSE-digits.txt"):
+        assert (data / name).is_file(), name
+    probe = subprocess.run(
+        [sys.executable, "-c", "from convscope.network import data; "
+         "print(data.DATA, data.digits().images.shape, data.committed_accuracy()[1] >= 0.95)"],
+        cwd="/tmp", env=_env(installed), capture_output=True, text=True, check=True,
+    )  # fmt: skip
+    assert probe.stdout.split()[0].startswith(str(installed)), probe.stdout
+    assert probe.stdout.strip().endswith("(1797, 8, 8) True"), probe.stdout

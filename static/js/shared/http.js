@@ -4,6 +4,7 @@
  *   request(url, {method, body, json, signal, accept}) -> Promise<Response>   an OK answer, or
  *       throws; `json` sends that value as a JSON body
  *   getJson(url, opts) / postForm(url, formData, opts) -> Promise<json>
+ *   postJson(url, value, opts) -> Promise<json>   value sent as an application/json body
  *   readEvents(res, onEvent(name, data)) -> Promise<void>   parses a text/event-stream body
  *   HttpError {status, code, args, detail, kind}
  *       kind "server": a 4xx whose JSON body explains itself: {"detail": sentence, "code":
@@ -92,6 +93,10 @@ export async function getJson(url, opts = {}) {
 
 export async function postForm(url, body, opts = {}) {
   return (await request(url, { ...opts, method: "POST", body })).json();
+}
+
+export async function postJson(url, value, opts = {}) {
+  return (await request(url, { ...opts, method: "POST", json: value })).json();
 }
 
 export async function readEvents(res, onEvent) {
