@@ -76,6 +76,8 @@ BAD_CALLS = {
     "start": lambda: list(cc.forward_steps(ONES, W, start=27)),
     "stop before start": lambda: list(cc.forward_steps(ONES, W, start=5, stop=3)),
     "layer": lambda: Layer(3, 0),
+    "pool layer padding": lambda: Layer(2, 2, 2, pool=True),
+    "ceil on a conv layer": lambda: Layer(3, ceil_mode=True),
     "layer too large": lambda: map_sizes([Layer(7)], 3),
     "rf transposed": lambda: receptive_field([Layer(3, 2, 1, transposed=True)]),
     "map sizes": lambda: interval([Layer(3)], [5], 0, 0),
