@@ -1,11 +1,14 @@
-"""app/snippets stays pure: it imports numpy, PIL, the public convcore and itself, nothing else."""
+"""app/animation and app/snippets stay pure: they import numpy, PIL, the public convcore and
+themselves, nothing else (no web framework, no other app module), so any route can reuse them."""
 
 from __future__ import annotations
 
 import ast
 from pathlib import Path
 
-PACKAGE = Path(__file__).resolve().parents[3] / "app" / "snippets"
+import pytest
+
+APP = Path(__file__).resolve().parents[2] / "app"
 ALLOWED = {
     "__future__",
     "collections",
@@ -33,9 +36,10 @@ def imported(path: Path) -> set[str]:
     return names
 
 
-def test_modules_import_only_numpy_pil_and_the_public_convcore():
-    modules = sorted(PACKAGE.glob("*.py"))
+@pytest.mark.parametrize("package", ["animation", "snippets"])
+def test_modules_import_only_numpy_pil_and_the_public_convcore(package):
+    modules = sorted((APP / package).glob("*.py"))
     assert modules
     for path in modules:
         extra = imported(path) - ALLOWED
-        assert not extra, f"{path.name} imports {extra}"
+        assert not extra, f"{package}/{path.name} imports {extra}"
