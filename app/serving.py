@@ -26,7 +26,7 @@ from .settings import get_settings
 
 UNREADABLE = ConvError(
     "the server could not read this request: it is malformed, or its URL is longer than about "
-    "64 KB; send long values in a JSON POST to the same path",
+    "64 KB; send long values as a POST form to the same path",
     code="unreadable_request",
 )
 

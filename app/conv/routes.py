@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Depends, Query, Request
-from pydantic import ConfigDict
+from fastapi import APIRouter, Depends, Form, Query, Request
 
 from ..capacity import heavy_admission, heavy_slot
 from ..errors import BUSY, ERROR_JSON
@@ -70,32 +69,19 @@ def transpose_steps(params: Annotated[TransposeParams, Query()], request: Reques
     return stream(request, *service.transpose_events(params))
 
 
-# JSON POST twins: the same parameters as a JSON body, for a configuration too long for a URL
-# (input_values of a large input); the front end switches to them past a URL length. A body is
-# validated strictly: JSON has types, so `"seed": false` is refused rather than read as 0.
-BODY = " (JSON body)"
-
-
-STRICT = ConfigDict(extra="forbid", strict=True)
+# POST twins: the same fields as a form body (application/x-www-form-urlencoded), for a
+# configuration too long for a URL (input_values of a large input). A form carries strings as a
+# query does, so a body is read exactly as its URL would be; the front end switches past a URL
+# length.
+BODY = " (form body)"
 BODY_ERRORS: dict[int | str, dict[str, Any]] = {
-    400: {"description": "The body is not JSON", **ERROR_JSON}
+    400: {"description": "The form cannot be read (a field past the parser's size)", **ERROR_JSON},
+    413: {"description": "The body is larger than the server accepts", **ERROR_JSON},
 }
-
-
-class ConvBody(ConvParams):
-    model_config = STRICT
-
-
-class StepBody(StepParams):
-    model_config = STRICT
-
-
-class BackwardBody(BackwardParams):
-    model_config = STRICT
-
-
-class TransposeBody(TransposeParams):
-    model_config = STRICT
+# An empty form is the default configuration, as an empty query is: the body is optional.
+DEFAULT_CONV, DEFAULT_STEPS = ConvParams.model_validate({}), StepParams.model_validate({})
+DEFAULT_BACKWARD = BackwardParams.model_validate({})
+DEFAULT_TRANSPOSE = TransposeParams.model_validate({})
 
 
 @router.post(
@@ -104,17 +90,21 @@ class TransposeBody(TransposeParams):
     dependencies=[Depends(heavy_slot)],
     responses=BODY_ERRORS,
 )
-def plan_body(params: ConvBody) -> PlanOut:
+def plan_body(params: Annotated[ConvParams, Form()] = DEFAULT_CONV) -> PlanOut:
     return service.plan(params)
 
 
 @_sse("/api/conv/steps", "Forward steps (SSE)" + BODY, "POST")
-def steps_body(params: StepBody, request: Request) -> EventStream:
+def steps_body(
+    request: Request, params: Annotated[StepParams, Form()] = DEFAULT_STEPS
+) -> EventStream:
     return stream(request, *service.forward_events(params))
 
 
 @_sse("/api/conv/backward/steps", "Backward steps (SSE)" + BODY, "POST")
-def backward_steps_body(params: BackwardBody, request: Request) -> EventStream:
+def backward_steps_body(
+    request: Request, params: Annotated[BackwardParams, Form()] = DEFAULT_BACKWARD
+) -> EventStream:
     return stream(request, *service.backward_events(params))
 
 
@@ -124,10 +114,14 @@ def backward_steps_body(params: BackwardBody, request: Request) -> EventStream:
     dependencies=[Depends(heavy_slot)],
     responses=BODY_ERRORS,
 )
-def transpose_plan_body(params: TransposeBody) -> TransposePlanOut:
+def transpose_plan_body(
+    params: Annotated[TransposeParams, Form()] = DEFAULT_TRANSPOSE,
+) -> TransposePlanOut:
     return service.transpose_plan(params)
 
 
 @_sse("/api/conv-transpose/steps", "Transposed-conv stamps (SSE)" + BODY, "POST")
-def transpose_steps_body(params: TransposeBody, request: Request) -> EventStream:
+def transpose_steps_body(
+    request: Request, params: Annotated[TransposeParams, Form()] = DEFAULT_TRANSPOSE
+) -> EventStream:
     return stream(request, *service.transpose_events(params))

@@ -24,8 +24,9 @@ const ENDPOINTS = {
 };
 const PLAN_DROP = ["grad"]; // the plan of the backward view is the forward plan
 
-// A URL past this many characters goes as a JSON POST to the same path instead: the server's
-// request line holds about 64 KB, and input_values of a 3x64x64 input alone is ~80 KB.
+// A URL past this many characters goes as a POST of the same fields (a form body) to the same
+// path instead: the server's request line holds about 64 KB, and input_values of a 3x64x64
+// input alone is ~80 KB.
 const URL_LIMIT = 8000;
 
 function fields(params, drop, extra = {}) {
@@ -41,7 +42,7 @@ function fields(params, drop, extra = {}) {
 function call(path, values, opts) {
   const url = `${path}?${new URLSearchParams(values)}`;
   if (url.length <= URL_LIMIT) return request(url, opts);
-  return request(path, { ...opts, method: "POST", json: values });
+  return request(path, { ...opts, method: "POST", body: new URLSearchParams(values) });
 }
 
 export async function fetchPlan(view, params, { signal } = {}) {

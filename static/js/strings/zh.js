@@ -169,7 +169,7 @@ export default {
   "err.unknown_language": "语言必须是 {choices} 之一，现在是 {lang}",
   "err.unknown_mode": "颜色模式必须是 {choices} 之一，当前为 {mode}",
   "err.unknown_parameter": "未知参数 {field}",
-  "err.unreadable_request": "服务器无法读取这个请求：格式有误，或网址超过约 64 KB；请把较长的数值放进发往同一路径的 JSON POST 请求",
+  "err.unreadable_request": "服务器无法读取这个请求：格式有误，或网址超过约 64 KB；请把较长的数值以 POST 表单发往同一路径",
   "err.value_not_whole": "{name}必须是整数或一对数（高, 宽），当前为 {value}",
   "err.values_empty": "{field} 是空的：请给出形状为 {forms} 的 JSON 数字列表",
   "err.values_not_json": "{field} 必须是形状为 {forms} 的 JSON 数字列表",
