@@ -156,7 +156,7 @@ async def http_error(request: Request, exc: Exception) -> JSONResponse:
 
 
 def _methods(request: Request, allowed: str) -> list[str]:
-    """Every method the API documents at this path (a GET and its JSON POST twin), or
+    """Every method the API documents at this path (a GET and its POST twin), or
     Starlette's own list for a path outside the schema (pages)."""
     documented = request.app.openapi()["paths"].get(request.url.path, {})
     methods = {m.upper() for m in documented} or {m.strip() for m in allowed.split(",")}

@@ -9,7 +9,7 @@ keep-alive connection is left to uvicorn's keep-alive timeout; streams are unaff
 
 A request the parser cannot read (most often a URL past its ~64 KB limit, e.g. a large
 `input_values`) is answered before the app sees it; uvicorn sends text/plain there, so this
-protocol sends the API's JSON error body instead, with a hint at the JSON POST twins.
+protocol sends the API's JSON error body instead, with a hint at the POST twins.
 """
 
 from __future__ import annotations

@@ -48,7 +48,7 @@ class ConvParams(BaseModel):
     input_values: str | None = Field(
         None,
         max_length=1_000_000,
-        description="JSON nested list; past ~64 KB send the query as a JSON POST body",
+        description="JSON nested list; past ~64 KB send the query as a POST form body",
     )
     kernel: KernelName = "sobel_x"
     weight_values: str | None = Field(None, max_length=200_000, description="JSON nested list")
