@@ -1,8 +1,8 @@
 """The transposed conv drawn as its equivalent direct conv: a stride-1 window over z, the input
 spread by the stride and padded (or cropped), with the flipped, channel-swapped kernel.
 
-z and the kernel come from convcore.transposed_as_conv2d, the cell kinds from
-convcore.direct_cells, the steps from convcore.forward_steps over z: no index math here.
+z and the kernel come from the engine's transposed_as_conv2d, the cell kinds from
+its direct_cells, the steps from its forward_steps over z: no index math here.
 """
 
 from __future__ import annotations

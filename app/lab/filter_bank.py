@@ -5,7 +5,7 @@ Colour modes, as a conv layer sees them (x is float64 pixel values 0..255, never
   depthwise  x (1, 3, H, W); weight (3F, 1, kH, kW), groups=3: one map per filter and channel.
   full       x (1, 3, H, W); weight (F, 3, kH, kW), the 2-D kernel in every channel slice:
              one map per filter, the sum over R, G and B (a 3x3 filter has 27 taps).
-Every number comes from convcore.conv2d or convcore.forward_steps: `maps` (the whole image)
+Every number comes from the engine (conv2d or forward_steps): `maps` (the whole image)
 and `window` (one output pixel) build the same weights with the same `_layer`.
 """
 

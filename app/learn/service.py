@@ -1,4 +1,4 @@
-"""A learning run as a plan and a stream of steps, from convcore.learn_kernel."""
+"""A learning run as a plan and a stream of steps, from the engine's learn_kernel."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""A pooling layer as a plan and a stream of window steps, from convcore.pool_steps."""
+"""A pooling layer as a plan and a stream of window steps, from the engine's pool_steps."""
 
 from __future__ import annotations
 
